@@ -1,0 +1,130 @@
+package io.jgrad.conformance;
+
+import io.jgrad.core.Tensor;
+import io.jgrad.core.ops.Indexing;
+import io.jgrad.core.ops.Linalg;
+import io.jgrad.core.ops.Shaping;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How each golden op id is called in jgrad: one line per op, with PyTorch's defaults. An op
+ * missing here is reported as unsupported. Results are a Tensor, a List of Tensors, or
+ * Tensor.ValuesIndices (max_dim/min_dim).
+ */
+final class OpTable {
+    private OpTable() {}
+
+    static final Map<String, Function<Args, Object>> OPS = new HashMap<>();
+
+    private static void op(String name, Function<Args, Object> fn) {
+        OPS.put(name, fn);
+    }
+
+    static {
+        // elementwise_unary
+        op("neg", a -> a.in(0).neg());
+        op("abs", a -> a.in(0).abs());
+        op("exp", a -> a.in(0).exp());
+        op("log", a -> a.in(0).log());
+        op("sqrt", a -> a.in(0).sqrt());
+        op("rsqrt", a -> a.in(0).rsqrt());
+        op("sin", a -> a.in(0).sin());
+        op("cos", a -> a.in(0).cos());
+        op("tanh", a -> a.in(0).tanh());
+        op("sigmoid", a -> a.in(0).sigmoid());
+        op("relu", a -> a.in(0).relu());
+        op("square", a -> a.in(0).square());
+        op("reciprocal", a -> a.in(0).reciprocal());
+        op("log1p", a -> a.in(0).log1p());
+        op("expm1", a -> a.in(0).expm1());
+        op("erf", a -> a.in(0).erf());
+        op("sign", a -> a.in(0).sign());
+        op("floor", a -> a.in(0).floor());
+        op("pow_scalar", a -> a.in(0).pow(a.dbl("exponent", 1)));
+        op("clamp", a -> a.in(0).clamp(a.dblOrNull("min"), a.dblOrNull("max")));
+
+        // elementwise_binary
+        op("add", a -> a.in(0).add(a.in(1), a.dbl("alpha", 1)));
+        op("sub", a -> a.in(0).sub(a.in(1), a.dbl("alpha", 1)));
+        op("mul", a -> a.in(0).mul(a.in(1)));
+        op("div", a -> a.in(0).div(a.in(1)));
+        op("pow", a -> a.in(0).pow(a.in(1)));
+        op("maximum", a -> a.in(0).maximum(a.in(1)));
+        op("minimum", a -> a.in(0).minimum(a.in(1)));
+        op("atan2", a -> a.in(0).atan2(a.in(1)));
+        op("where", a -> Tensor.where(a.in(0), a.in(1), a.in(2)));
+        op("eq", a -> a.in(0).eq(a.in(1)));
+        op("lt", a -> a.in(0).lt(a.in(1)));
+        op("gt", a -> a.in(0).gt(a.in(1)));
+
+        // reductions
+        op("sum", a -> a.has("dim") ? a.in(0).sum(a.ints("dim"), a.bool("keepdim", false)) : a.in(0).sum());
+        op("mean", a -> a.has("dim") ? a.in(0).mean(a.ints("dim"), a.bool("keepdim", false)) : a.in(0).mean());
+        op("prod", a -> a.has("dim") ? a.in(0).prod(a.integer("dim"), a.bool("keepdim", false)) : a.in(0).prod());
+        op("amax", a -> a.has("dim") ? a.in(0).amax(a.ints("dim"), a.bool("keepdim", false)) : a.in(0).amax());
+        op("amin", a -> a.has("dim") ? a.in(0).amin(a.ints("dim"), a.bool("keepdim", false)) : a.in(0).amin());
+        op("max_dim", a -> a.in(0).max(a.integer("dim"), a.bool("keepdim", false)));
+        op("min_dim", a -> a.in(0).min(a.integer("dim"), a.bool("keepdim", false)));
+        op("argmax", a -> a.has("dim") ? a.in(0).argmax(a.integer("dim"), a.bool("keepdim", false)) : a.in(0).argmax());
+        op("var", a -> a.in(0).var(a.ints("dim"), correction(a), a.bool("keepdim", false)));
+        op("std", a -> a.in(0).std(a.ints("dim"), correction(a), a.bool("keepdim", false)));
+        op("logsumexp", a -> a.in(0).logsumexp(a.ints("dim"), a.bool("keepdim", false)));
+        op("norm", a -> a.in(0).norm(a.dbl("p", 2), a.ints("dim"), a.bool("keepdim", false)));
+        op("cumsum", a -> a.in(0).cumsum(a.integer("dim")));
+
+        // shape_views
+        op("reshape", a -> a.in(0).reshape(a.ints("shape")));
+        op("transpose", a -> a.in(0).transpose(a.integer("dim0"), a.integer("dim1")));
+        op("permute", a -> a.in(0).permute(a.ints("dims")));
+        op("unsqueeze", a -> a.in(0).unsqueeze(a.integer("dim")));
+        op("squeeze", a -> a.has("dim") ? a.in(0).squeeze(a.integer("dim")) : a.in(0).squeeze());
+        op("flatten", a -> a.in(0).flatten(a.integer("start_dim", 0), a.integer("end_dim", -1)));
+        op("expand", a -> a.in(0).expand(a.ints("size")));
+        op("contiguous", a -> a.in(0).contiguous());
+        op("cat", a -> Tensor.cat(a.inputs(), a.integer("dim", 0)));
+        op("stack", a -> Tensor.stack(a.inputs(), a.integer("dim", 0)));
+        op("split", a -> a.raw("split_size_or_sections").isArray()
+                ? a.in(0).split(a.ints("split_size_or_sections"), a.integer("dim", 0))
+                : a.in(0).split(a.integer("split_size_or_sections"), a.integer("dim", 0)));
+        op("chunk", a -> a.in(0).chunk(a.integer("chunks"), a.integer("dim", 0)));
+        op("narrow", a -> a.in(0).narrow(a.integer("dim"), a.integer("start"), a.integer("length")));
+        op("movedim", a -> a.in(0).movedim(a.ints("source"), a.ints("destination")));
+        op("repeat", a -> a.in(0).repeat(a.ints("repeats")));
+        op("tile", a -> a.in(0).tile(a.ints("dims")));
+        op("flip", a -> a.in(0).flip(a.ints("dims")));
+        op("roll", a -> a.in(0).roll(a.ints("shifts"), a.ints("dims")));
+        op("tril", a -> a.in(0).tril(a.integer("diagonal", 0)));
+        op("triu", a -> a.in(0).triu(a.integer("diagonal", 0)));
+        op("pad", a -> a.in(0).pad(a.ints("pad"), Shaping.PadMode.of(a.str("mode", "constant")), a.dbl("value", 0)));
+
+        // indexing
+        op("index_select", a -> a.in(0).indexSelect(a.integer("dim"), a.in(1)));
+        op("gather", a -> a.in(0).gather(a.integer("dim"), a.in(1)));
+        op("scatter_add", a -> a.in(0).scatterAdd(a.integer("dim"), a.in(1), a.in(2)));
+        op("masked_fill", a -> a.in(0).maskedFill(a.in(1), a.dbl("value", 0)));
+        op("take_along_dim", a -> a.in(0).takeAlongDim(a.in(1), a.integer("dim")));
+        op("embedding", a -> Indexing.embedding(a.in(0), a.in(1), a.intOrNull("padding_idx")));
+        op("one_hot", a -> Indexing.oneHot(a.in(0), a.integer("num_classes", -1)));
+        op("index_tensor", a -> a.in(0).index(a.in(1)));
+
+        // linalg
+        op("matmul", a -> a.in(0).matmul(a.in(1)));
+        op("mm", a -> a.in(0).mm(a.in(1)));
+        op("bmm", a -> a.in(0).bmm(a.in(1)));
+        op("linear", a -> Linalg.linear(a.in(0), a.in(1), a.count() > 2 ? a.in(2) : null));
+        op("outer", a -> a.in(0).outer(a.in(1)));
+        op("einsum", a -> Tensor.einsum(a.str("equation", ""), a.inputs().toArray(new Tensor[0])));
+    }
+
+    private static int correction(Args a) {
+        if (a.has("correction")) return a.integer("correction");
+        return a.bool("unbiased", true) ? 1 : 0;
+    }
+
+    static List<String> names() {
+        return OPS.keySet().stream().sorted().toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Datasets, data loaders with background prefetch, image transforms, and IDX/CSV readers. */
+package io.jgrad.data;
