@@ -119,6 +119,30 @@ final class OpTable {
         op("einsum", a -> Tensor.einsum(a.str("equation", ""), a.inputs().toArray(new Tensor[0])));
     }
 
+    static {
+        // composite: small graphs reusing tensors (FORMAT.md section 3, composite)
+        op("c1", a -> {
+            Tensor x = a.in(0), w = a.in(1), b = a.in(2);
+            return x.matmul(w).add(b).tanh().mul(x.sum(-1, true)).mean();
+        });
+        op("c2", a -> attention(a.in(0), a.in(1), a.in(2), false));
+        op("c3", a -> attention(a.in(0), a.in(1), a.in(2), true));
+        op("c4", a -> a.in(0).logSoftmax(-1).mul(a.in(0).exp()).sum(-1).sum());
+        op("c5", a -> {
+            Tensor z = a.in(0).mul(a.in(1));
+            return z.mul(z).add(z).sum(0);
+        });
+    }
+
+    private static Tensor attention(Tensor q, Tensor k, Tensor v, boolean causal) {
+        Tensor s = q.matmul(k.transpose(-2, -1)).div(Math.sqrt(q.size(-1)));
+        if (causal) {
+            int l = q.size(-2);
+            s = s.maskedFill(Tensor.ones(io.jgrad.core.DType.BOOL, l, l).triu(1), Double.NEGATIVE_INFINITY);
+        }
+        return s.softmax(-1).matmul(v);
+    }
+
     private static int correction(Args a) {
         if (a.has("correction")) return a.integer("correction");
         return a.bool("unbiased", true) ? 1 : 0;

@@ -325,6 +325,12 @@ public final class Tensor {
     public Tensor gt(double value) { return Elementwise.compare(Op.GT, this, Elementwise.scalarLike(this, value)); }
     public Tensor ge(Tensor other) { return Elementwise.compare(Op.GE, this, other); }
     public Tensor ge(double value) { return Elementwise.compare(Op.GE, this, Elementwise.scalarLike(this, value)); }
+    /** True where the element is NaN. */
+    public Tensor isnan() { return Elementwise.compare(Op.NE, this, this); }
+    /** True where the element is +inf or -inf. */
+    public Tensor isinf() { return abs().eq(Double.POSITIVE_INFINITY); }
+    /** True where the element is neither NaN nor infinite. */
+    public Tensor isfinite() { return isnan().logicalOr(isinf()).logicalNot(); }
     public Tensor logicalNot() { return Elementwise.logical(Op.LOGICAL_NOT, this, null); }
     public Tensor logicalAnd(Tensor other) { return Elementwise.logical(Op.LOGICAL_AND, this, other); }
     public Tensor logicalOr(Tensor other) { return Elementwise.logical(Op.LOGICAL_OR, this, other); }
