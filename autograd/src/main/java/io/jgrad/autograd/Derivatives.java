@@ -239,6 +239,12 @@ public final class Derivatives {
             Reductions.Dims d = c.attrs();
             return grads(expandBack(c.g(), c.shape(0), d.dims(), d.keepdim()));
         });
+        define(MEAN, Saves.NOTHING, c -> {
+            Reductions.Dims d = c.attrs();
+            long n = 1;
+            for (int i : d.dims()) n *= c.shape(0)[i];
+            return grads(expandBack(c.g(), c.shape(0), d.dims(), d.keepdim()).div((double) n));
+        });
         define(PROD, Saves.BOTH, c -> {
             Reductions.Dims d = c.attrs();
             Tensor x = c.in(0);
@@ -409,7 +415,7 @@ public final class Derivatives {
         int n = lines.size(1);
         Tensor ones = Tensor.ones(lines.dtype(), lines.size(0), 1);
         Tensor left = Tensor.cat(java.util.List.of(ones, lines.narrow(1, 0, n - 1).cumprod(1)), 1);
-        Tensor right = Tensor.cat(java.util.List.of(lines.flip(1).narrow(1, 0, n - 1).cumprod(1), ones), 1).flip(1);
+        Tensor right = Tensor.cat(java.util.List.of(ones, lines.flip(1).narrow(1, 0, n - 1).cumprod(1)), 1).flip(1);
         Tensor others = left.mul(right).reshape(pshape);
         if (rank == 0) return others.reshape();
         int[] inv = new int[rank];

@@ -358,9 +358,10 @@ public final class Tensor {
     public Tensor mul_(double value) { return Elementwise.binaryInPlace(Op.MUL, this, Elementwise.scalarLike(this, value)); }
     public Tensor div_(Tensor other) { return Elementwise.binaryInPlace(Op.DIV, this, other); }
     public Tensor div_(double value) { return Elementwise.binaryInPlace(Op.DIV, this, Elementwise.scalarLike(this, value)); }
-    public Tensor clamp_(Double min, Double max) { return Elementwise.assign("clamp_", this, clamp(min, max)); }
-    public Tensor relu_() { return Elementwise.assign("relu_", this, relu()); }
-    public Tensor maskedFill_(Tensor mask, double value) { return Elementwise.assign("masked_fill_", this, maskedFill(mask, value)); }
+    public Tensor clamp_(Double min, Double max) { return Elementwise.inPlace("clamp_", this, s -> s.clamp(min, max)); }
+    public Tensor clamp_(double min, double max) { return Elementwise.inPlace("clamp_", this, s -> s.clamp(min, max)); }
+    public Tensor relu_() { return Elementwise.inPlace("relu_", this, Tensor::relu); }
+    public Tensor maskedFill_(Tensor mask, double value) { return Elementwise.inPlace("masked_fill_", this, s -> s.maskedFill(mask, value)); }
     /** Sets every element to 0. */
     public Tensor zero_() { return Elementwise.fill_(this, 0); }
     /** Sets every element to {@code value}. */
