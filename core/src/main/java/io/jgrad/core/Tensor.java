@@ -180,6 +180,12 @@ public final class Tensor {
     /** All elements in row-major order, converted to boolean. */
     public boolean[] toBooleanArray() { return to(DType.BOOL).contiguous().copyArray(boolean[].class); }
 
+    /**
+     * The elements as a nested Java array in this tensor's dtype: {@code float[][]} for a 2-d
+     * float32 tensor, {@code long[]} for 1-d int64, a boxed value for 0-d.
+     */
+    public Object toNested() { return Creation.toNested(this); }
+
     private <A> A copyArray(Class<A> type) {
         Object a = storage.array();
         Object out = java.lang.reflect.Array.newInstance(type.getComponentType(), numel());
