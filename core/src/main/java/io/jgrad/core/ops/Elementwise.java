@@ -38,7 +38,8 @@ public final class Elementwise {
         Object xa = in.storage().array(), ya = out.storage().array();
         StridedLoop.of(in.shape(), out.layout(), in.layout())
                 .run((off, st, n) -> k.unary(op, xa, off[1], st[1], ya, off[0], st[0], n, p1, p2));
-        return Tracking.record(op, p1 == 0 && p2 == 0 ? null : new Params(p1, p2), out, in);
+        // Always record the parameters: a rule reads them even when they are 0 (pow(x, 0), leaky_relu(x, 0)).
+        return Tracking.record(op, new Params(p1, p2), out, in);
     }
 
     public static Tensor powScalar(Tensor x, double exponent) {

@@ -37,6 +37,9 @@ public enum Op {
     // convolution, pooling, resampling, normalisation
     CONV, CONV_TRANSPOSE, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, INTERPOLATE, BATCH_NORM, LAYER_NORM,
     GROUP_NORM,
+    // adjoints that are primitives so that gradients of gradients exist: the gradient of a
+    // convolution with respect to its weight, and max pooling's scatter back to the arg-max
+    CONV_WEIGHT_GRAD, MAX_POOL_BACKWARD,
     // randomness
     DROPOUT;
 
