@@ -77,7 +77,7 @@ public abstract class Optimizer {
             if (p == null) throw new IllegalArgumentException(which + " is null");
             String desc = " (" + p.dtype() + Shape.str(p.shape()) + ")";
             if (!p.dtype().isFloating())
-                throw new IllegalArgumentException(which + desc + " is not floating point; only FLOAT32 and FLOAT64 parameters can be optimized");
+                throw new IllegalArgumentException(which + desc + " is not floating point; only float32 and float64 parameters can be optimized");
             if (!p.requiresGrad())
                 throw new IllegalArgumentException(which + desc + " does not require grad; call requiresGrad_(true) on it or leave it out");
             if (!p.isLeaf())
