@@ -57,7 +57,7 @@ public final class DataLoader<B> implements Iterable<B> {
         this.prefetch = b.prefetch;
     }
 
-    /** A loader over a tensor dataset; each batch is gathered with one indexSelect per tensor. */
+    /** A loader over a tensor dataset; each batch is gathered in one pass per tensor ({@link TensorDataset#batch}). */
     public static Builder<List<Tensor>> builder(TensorDataset dataset) {
         return new Builder<>(dataset.size(), dataset::batch);
     }

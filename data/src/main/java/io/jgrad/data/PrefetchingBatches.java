@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 final class PrefetchingBatches<B> implements BatchIterator<B> {
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final Cleaner CLEANER = Cleaner.create(r -> daemon(r, "jgrad-loader-cleaner"));
+    private static final Cleaner CLEANER = Cleaner.create(r -> daemon(r, "jgrad-data-cleaner"));
     /** Name prefix of the prefetch threads (tests look for leftovers by it). */
     static final String THREAD_PREFIX = "jgrad-loader-";
 

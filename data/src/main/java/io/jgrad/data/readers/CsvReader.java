@@ -89,58 +89,62 @@ public final class CsvReader {
 
     /** Reads CSV text from {@code reader} to its end, without closing it; {@code source} names it in errors. */
     public TabularData read(Reader reader, String source) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        String headerLine = in.readLine();
-        int lineNo = 1;
-        while (headerLine != null && headerLine.isBlank()) {
-            headerLine = in.readLine();
-            lineNo++;
-        }
+        LineReader in = new LineReader(reader instanceof BufferedReader b ? b : new BufferedReader(reader));
+        String headerLine = in.next();
         if (headerLine == null) throw new MalformedDataException(source, "empty file: no header line");
         if (headerLine.startsWith("\uFEFF")) headerLine = headerLine.substring(1);
-        List<String> header = split(headerLine, source, lineNo);
-        Map<String, Integer> columns = columnIndex(header, source, lineNo);
+        List<String> header = split(headerLine, source, in.lineNo);
+        Map<String, Integer> columns = columnIndex(header, source, in.lineNo);
         int target = column(columns, targetColumn, source, header);
         List<String> featureNames = featureColumns != null ? featureColumns
                 : header.stream().filter(name -> !name.equals(targetColumn)).toList();
         int[] featureIndex = new int[featureNames.size()];
-        for (int f = 0; f < featureIndex.length; f++) {
-            featureIndex[f] = column(columns, featureNames.get(f), source, header);
-            if (featureIndex[f] == target)
+        for (int j = 0; j < featureIndex.length; j++) {
+            featureIndex[j] = column(columns, featureNames.get(j), source, header);
+            if (featureIndex[j] == target)
                 throw new MalformedDataException(source, "column '" + targetColumn + "' cannot be both the target and a feature");
         }
 
         int f = featureIndex.length;
         float[] features = new float[64 * Math.max(f, 1)];
-        float[] numericTarget = new float[64];
+        float[] numbers = new float[64];
         List<String> labels = new ArrayList<>();
         int rows = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) continue;
-            List<String> cells = split(line, source, lineNo);
+        for (String line = in.next(); line != null; line = in.next(), rows++) {
+            List<String> cells = split(line, source, in.lineNo);
             if (cells.size() != header.size())
-                throw new MalformedDataException(source, "line " + lineNo + " has " + cells.size() + " cells, but the header has " + header.size() + " columns");
+                throw new MalformedDataException(source, "line " + in.lineNo + " has " + cells.size() + " cells, but the header has " + header.size() + " columns");
             if ((rows + 1) * f > features.length) features = Arrays.copyOf(features, 2 * features.length);
-            for (int j = 0; j < f; j++) features[rows * f + j] = number(cells.get(featureIndex[j]), source, lineNo, featureNames.get(j));
+            for (int j = 0; j < f; j++) features[rows * f + j] = number(cells.get(featureIndex[j]), source, in.lineNo, featureNames.get(j));
             if (categorical) {
                 labels.add(cells.get(target));
             } else {
-                if (rows == numericTarget.length) numericTarget = Arrays.copyOf(numericTarget, 2 * rows);
-                numericTarget[rows] = number(cells.get(target), source, lineNo, targetColumn);
+                if (rows == numbers.length) numbers = Arrays.copyOf(numbers, 2 * rows);
+                numbers[rows] = number(cells.get(target), source, in.lineNo, targetColumn);
             }
-            rows++;
+        }
+        Tensor x = Tensor.of(Storage.of(Arrays.copyOf(features, rows * f)), Layout.contiguous(rows, f));
+        List<String> classes = categorical ? classes(labels) : List.of();
+        Tensor y = categorical ? classIndices(labels, classes) : Tensor.of(Storage.of(Arrays.copyOf(numbers, rows)), Layout.contiguous(rows));
+        return new TabularData(source, x, List.copyOf(featureNames), y, targetColumn, classes);
+    }
+
+    /** The non-blank lines of a reader, with the 1-based line number of the last one returned. */
+    private static final class LineReader {
+        private final BufferedReader in;
+        int lineNo;
+
+        LineReader(BufferedReader in) {
+            this.in = in;
         }
 
-        Tensor x = Tensor.of(Storage.of(Arrays.copyOf(features, rows * f)), Layout.contiguous(rows, f));
-        if (!categorical)
-            return new TabularData(source, x, List.copyOf(featureNames), Tensor.of(Storage.of(Arrays.copyOf(numericTarget, rows)), Layout.contiguous(rows)), targetColumn, List.of());
-        List<String> classes = classes(labels);
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (int c = 0; c < classes.size(); c++) classIndex.put(classes.get(c), c);
-        long[] y = new long[rows];
-        for (int i = 0; i < rows; i++) y[i] = classIndex.get(labels.get(i));
-        return new TabularData(source, x, List.copyOf(featureNames), Tensor.of(Storage.of(y), Layout.contiguous(rows)), targetColumn, classes);
+        String next() throws IOException {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo++;
+                if (!line.isBlank()) return line;
+            }
+            return null;
+        }
     }
 
     private static Map<String, Integer> columnIndex(List<String> header, String source, int lineNo) {
@@ -176,6 +180,14 @@ public final class CsvReader {
         Comparator<String> order = Comparator.naturalOrder();
         if (distinct.stream().allMatch(CsvReader::isNumber)) order = Comparator.comparingDouble(Double::parseDouble);
         return distinct.stream().sorted(order).toList();
+    }
+
+    private static Tensor classIndices(List<String> labels, List<String> classes) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < classes.size(); c++) index.put(classes.get(c), c);
+        long[] y = new long[labels.size()];
+        for (int i = 0; i < y.length; i++) y[i] = index.get(labels.get(i));
+        return Tensor.of(Storage.of(y), Layout.contiguous(y.length));
     }
 
     private static boolean isNumber(String s) {

@@ -18,11 +18,9 @@ final class Images {
         return original.dim() == 3 ? batch.squeeze(0) : batch;
     }
 
-    /** Checks that {@code x} is a float image or batch of images. */
+    /** Checks that {@code x} is an image or a batch of images (of any dtype). */
     static void requireImage(String op, Tensor x) {
         if (x.dim() != 3 && x.dim() != 4)
             throw new IllegalArgumentException(op + ": expected an image (C, H, W) or a batch (N, C, H, W), got shape " + Shape.str(x.shape()));
-        if (!x.isFloatingPoint())
-            throw new IllegalArgumentException(op + ": expected a float image, got " + x.dtype() + " (convert pixels with ToTensor first)");
     }
 }

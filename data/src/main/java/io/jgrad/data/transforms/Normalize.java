@@ -26,6 +26,8 @@ public final class Normalize implements Transform {
     @Override
     public Tensor apply(Tensor x) {
         Images.requireImage("Normalize", x);
+        if (!x.isFloatingPoint())
+            throw new IllegalArgumentException("Normalize: expected a float image, got " + x.dtype() + " (convert pixels with ToTensor first)");
         int channels = x.size(-3);
         if (channels != mean.length)
             throw new IllegalArgumentException("Normalize: " + mean.length + " channel means/stds for an image with " + channels + " channels (shape "
