@@ -89,6 +89,25 @@ final class PickleWriter {
         return op('u');
     }
 
+    /** An empty {@code collections.OrderedDict()}. */
+    PickleWriter orderedDict() {
+        return global("collections", "OrderedDict").emptyTuple().reduce();
+    }
+
+    /**
+     * A tensor as {@code torch.save} pickles it:
+     * {@code _rebuild_tensor_v2(storage, offset, shape, strides, False, OrderedDict())}, where the
+     * storage is the persistent id {@code ('storage', torch.<type>Storage, key, 'cpu', numel)}
+     * naming the archive entry {@code data/<key>}.
+     */
+    PickleWriter tensor(FileDType type, String key, int numel, int offset, int[] shape, int[] strides) {
+        global("torch._utils", "_rebuild_tensor_v2").mark();
+        mark().string("storage").global("torch", type.torchStorageName()).string(key).string("cpu");
+        integer(numel).tuple().persistentId();
+        integer(offset).intTuple(shape).intTuple(strides).bool(false).orderedDict();
+        return tuple().reduce();
+    }
+
     /** Ends the pickle and returns its bytes. */
     byte[] stop() {
         op('.');

@@ -117,20 +117,13 @@ public final class TorchCheckpoint {
 
     /** {@code OrderedDict([(name, _rebuild_tensor_v2(storage_i, 0, shape, contiguous strides, False, OrderedDict())), ...])}. */
     private static byte[] stateDictPickle(TensorFile contents) {
-        PickleWriter p = new PickleWriter();
-        p.global("collections", "OrderedDict").emptyTuple().reduce().mark();
+        PickleWriter p = new PickleWriter().orderedDict().mark();
         int key = 0;
         for (Map.Entry<String, Tensor> e : contents.tensors().entrySet()) {
             Tensor t = e.getValue();
             FileDType type = contents.fileDType(e.getKey());
             type.requireStorable(e.getKey(), t);
-            p.string(e.getKey());
-            p.global("torch._utils", "_rebuild_tensor_v2").mark();
-            p.mark().string("storage").global("torch", type.torchStorageName()).string(Integer.toString(key++))
-                    .string("cpu").integer(t.numel()).tuple().persistentId();
-            p.integer(0).intTuple(t.shape()).intTuple(Shape.contiguousStrides(t.shape())).bool(false);
-            p.global("collections", "OrderedDict").emptyTuple().reduce();
-            p.tuple().reduce();
+            p.string(e.getKey()).tensor(type, Integer.toString(key++), t.numel(), 0, t.shape(), Shape.contiguousStrides(t.shape()));
         }
         return p.setItems().stop();
     }
