@@ -118,10 +118,11 @@ public abstract class Optimizer {
 
     /** Updates every parameter that has a gradient. */
     public void step() {
+        List<ParamUpdate> updates = groups.stream().map(this::prepare).toList(); // every group's options checked first
         try (var noGrad = Autograd.noGrad()) {
-            for (ParamGroup group : groups) {
-                ParamUpdate update = prepare(group);
-                for (Tensor p : group.params()) {
+            for (int g = 0; g < groups.size(); g++) {
+                ParamUpdate update = updates.get(g);
+                for (Tensor p : groups.get(g).params()) {
                     Tensor grad = p.grad();
                     if (grad == null) continue;
                     ParamState s = state.computeIfAbsent(p, k -> new ParamState());
