@@ -217,10 +217,7 @@ public abstract class Optimizer {
                 }
             }
         }
-        for (int g = 0; g < groups.size(); g++) {
-            ParamGroup group = groups.get(g);
-            group.replaceOptions(newOptions.get(g));
-        }
+        for (int g = 0; g < groups.size(); g++) groups.get(g).replaceOptions(newOptions.get(g));
         state.clear();
         for (int i = 0; i < params.size(); i++) {
             if (steps.containsKey(i) || buffers.containsKey(i))
