@@ -27,7 +27,7 @@ public final class Embedding extends Module {
         this.embeddingDim = LayerInputs.positive("Embedding", "embedding_dim", embeddingDim);
         if (paddingIdx != null && (paddingIdx < -numEmbeddings || paddingIdx >= numEmbeddings))
             throw new IllegalArgumentException("Embedding: padding_idx must be within num_embeddings (" + numEmbeddings + "), got " + paddingIdx);
-        this.paddingIdx = paddingIdx == null || paddingIdx >= 0 ? paddingIdx : paddingIdx + numEmbeddings;
+        this.paddingIdx = paddingIdx == null ? null : Integer.valueOf(paddingIdx < 0 ? paddingIdx + numEmbeddings : paddingIdx);
         registerParameter("weight", Tensor.empty(numEmbeddings, embeddingDim));
         resetParameters(Generator.defaultGenerator());
     }
