@@ -47,6 +47,6 @@ public final class Upsample extends Module {
         String what = scaleFactor != null ? "scale_factor=" + (scaleFactor.length == 1 ? Repr.number(scaleFactor[0])
                 : "(" + Arrays.stream(scaleFactor).mapToObj(Repr::number).collect(Collectors.joining(", ")) + ")")
                 : "size=" + LayerInputs.given(size);
-        return what + ", mode='" + mode + "'";
+        return what + ", mode=" + mode;
     }
 }
