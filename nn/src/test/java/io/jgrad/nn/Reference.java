@@ -9,8 +9,10 @@ import io.jgrad.core.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** PyTorch reference cases from src/test/resources/reference (made by src/test/python/gen_reference.py). */
 final class Reference {
@@ -66,5 +68,44 @@ final class Reference {
 
     static void assertClose(String what, Tensor actual, JsonNode expected) {
         assertClose(what, actual, tensor(expected), 1e-9, 1e-10);
+    }
+
+    /**
+     * Runs one reference case: loads its float64 state into {@code module}, checks the parameter
+     * names, runs {@code forward} on the case's inputs (floating ones require grad), compares every
+     * output, back-propagates the case's grad_outputs and compares input and parameter gradients.
+     */
+    static void check(JsonNode c, Module module, Function<Map<String, Tensor>, Map<String, Tensor>> forward) {
+        module.to(DType.FLOAT64);
+        module.loadStateDict(tensors(c.get("state")), true);
+        java.util.List<String> names = new ArrayList<>();
+        c.get("param_names").forEach(n -> names.add(n.asText()));
+        assertThat(module.namedParameters().keySet()).as("parameter names").containsExactlyElementsOf(names);
+        Map<String, Tensor> inputs = tensors(c.get("inputs"));
+        inputs.values().forEach(t -> {
+            if (t.isFloatingPoint()) t.requiresGrad_(true);
+        });
+        Map<String, Tensor> outputs = forward.apply(inputs);
+        Tensor total = null;
+        for (Map.Entry<String, JsonNode> e : entries(c.get("outputs"))) {
+            Tensor out = outputs.get(e.getKey());
+            assertClose("output " + e.getKey(), out, e.getValue());
+            JsonNode go = c.get("grad_outputs").get(e.getKey());
+            if (go == null) continue;
+            Tensor term = out.mul(tensor(go)).sum();
+            total = total == null ? term : total.add(term);
+        }
+        total.backward();
+        for (Map.Entry<String, JsonNode> e : entries(c.get("input_grads")))
+            assertClose("grad of input " + e.getKey(), inputs.get(e.getKey()).grad(), e.getValue());
+        Map<String, Tensor> params = module.namedParameters();
+        for (Map.Entry<String, JsonNode> e : entries(c.get("param_grads")))
+            assertClose("grad of " + e.getKey(), params.get(e.getKey()).grad(), e.getValue());
+    }
+
+    static java.util.List<Map.Entry<String, JsonNode>> entries(JsonNode obj) {
+        java.util.List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        obj.fields().forEachRemaining(out::add);
+        return out;
     }
 }
