@@ -5,11 +5,15 @@ import static io.jgrad.core.ops.Op.*;
 import io.jgrad.core.DType;
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
+import io.jgrad.core.ops.Convolution;
 import io.jgrad.core.ops.Elementwise;
 import io.jgrad.core.ops.Elementwise.Params;
 import io.jgrad.core.ops.Indexing;
+import io.jgrad.core.ops.Normalization;
 import io.jgrad.core.ops.Op;
+import io.jgrad.core.ops.Pooling;
 import io.jgrad.core.ops.Reductions;
+import io.jgrad.core.ops.Resampling;
 import io.jgrad.core.ops.Shaping;
 import io.jgrad.core.ops.Views;
 import java.util.EnumMap;
@@ -239,6 +243,12 @@ public final class Derivatives {
             Reductions.Dims d = c.attrs();
             return grads(expandBack(c.g(), c.shape(0), d.dims(), d.keepdim()));
         });
+        define(MEAN, Saves.NOTHING, c -> {
+            Reductions.Dims d = c.attrs();
+            long n = 1;
+            for (int i : d.dims()) n *= c.shape(0)[i];
+            return grads(expandBack(c.g(), c.shape(0), d.dims(), d.keepdim()).div((double) n));
+        });
         define(PROD, Saves.BOTH, c -> {
             Reductions.Dims d = c.attrs();
             Tensor x = c.in(0);
@@ -331,6 +341,101 @@ public final class Derivatives {
         define(BMM, Saves.INPUTS, c -> grads(c.needs(0) ? c.g().bmm(c.in(1).mT()) : null, c.needs(1) ? c.in(0).mT().bmm(c.g()) : null));
     }
 
+    // ==================================================================== nn: convolution, pooling,
+    // resampling, normalisation (primitives in core's Convolution, Pooling, Resampling, Normalization)
+    static {
+        // Convolution, its adjoint in the input (CONV_TRANSPOSE) and in the weight (CONV_WEIGHT_GRAD)
+        // are bilinear; each one's gradient is one of the others, with the same geometry.
+        define(CONV, Saves.INPUTS, c -> {
+            Convolution.Geometry geo = c.attrs();
+            Tensor g = c.g();
+            return grads(c.needs(0) ? Convolution.correlateAdjoint(g, c.in(1), null, geo) : null,
+                    c.needs(1) ? Convolution.weightGrad(c.in(0), g, geo) : null,
+                    c.needs(2) ? g.sum(new int[] {0, 2, 3}, false) : null);
+        });
+        define(CONV_TRANSPOSE, Saves.INPUTS, c -> {
+            Convolution.Geometry geo = c.attrs();
+            Tensor g = c.g();
+            return grads(c.needs(0) ? Convolution.correlate(g, c.in(1), null, geo) : null,
+                    c.needs(1) ? Convolution.weightGrad(g, c.in(0), geo) : null,
+                    c.needs(2) ? g.sum(new int[] {0, 2, 3}, false) : null);
+        });
+        define(CONV_WEIGHT_GRAD, Saves.INPUTS, c -> {
+            Convolution.Geometry geo = c.attrs();
+            Tensor g = c.g();
+            return grads(c.needs(0) ? Convolution.correlateAdjoint(c.in(1), g, null, geo) : null,
+                    c.needs(1) ? Convolution.correlate(c.in(0), g, null, geo) : null);
+        });
+
+        // Max pooling selects recorded elements; its gradient adds back into them, and vice versa.
+        define(MAX_POOL, Saves.NOTHING, c -> grads(Pooling.scatterBack(c.g(), c.attrs())));
+        define(MAX_POOL_BACKWARD, Saves.NOTHING, c -> grads(Pooling.select(c.g(), c.attrs())));
+
+        // Average pooling and interpolation are linear maps along one dim: the gradient is the transpose.
+        for (Op op : new Op[] {AVG_POOL, ADAPTIVE_AVG_POOL, INTERPOLATE})
+            define(op, Saves.NOTHING, c -> grads(Resampling.along(c.g(), c.<Resampling.Along>attrs().transposed())));
+
+        for (Op op : new Op[] {BATCH_NORM, GROUP_NORM, LAYER_NORM}) define(op, Saves.INPUTS, Derivatives::normalization);
+    }
+
+    /**
+     * Inputs (x, weight, bias). Without a graph to build, the fused kernel computes the gradients
+     * from the saved statistics; when the backward pass is itself differentiated, the same formula
+     * runs as differentiable ops, with the statistics recomputed from x so their dependence on x
+     * is part of the graph.
+     */
+    private static Tensor[] normalization(BackwardContext c) {
+        Normalization.Norm a = c.attrs();
+        Tensor x = c.in(0), w = a.hasWeight() ? c.in(1) : null;
+        if (!GradMode.isEnabled()) return Normalization.backward(a, x, w, c.g(), c.needs(0), c.needs(1), c.needs(2));
+        int[] shape = x.shape();
+        int rank = shape.length;
+        // view: each group's elements are the dims `reduced`; weightShape: how the weight broadcasts
+        // against x; paramDims: the dims of x that the weight and bias gradients sum over.
+        int[] view, reduced, weightShape, paramDims;
+        if (a.op() == LAYER_NORM) {
+            int k = a.normalizedShape().length, d = Shape.numel(a.normalizedShape());
+            view = new int[] {x.numel() / Math.max(d, 1), d};
+            reduced = new int[] {1};
+            weightShape = a.normalizedShape();
+            paramDims = range(0, rank - k);
+        } else {
+            weightShape = new int[rank];
+            java.util.Arrays.fill(weightShape, 1);
+            weightShape[1] = shape[1];
+            paramDims = new int[rank - 1];
+            paramDims[0] = 0;
+            System.arraycopy(range(2, rank), 0, paramDims, 1, rank - 2);
+            if (a.op() == BATCH_NORM) {
+                view = shape;
+                reduced = paramDims;
+            } else {
+                view = new int[] {shape[0], a.groups(), x.numel() / (shape[0] * a.groups())};
+                reduced = new int[] {2};
+            }
+        }
+        Tensor g = c.g(), xv = x.reshape(view);
+        Tensor rstd = xv.var(reduced, 0, true).add(a.eps()).rsqrt();
+        Tensor xhat = xv.sub(xv.mean(reduced, true)).mul(rstd);
+        Tensor dx = null;
+        if (c.needs(0)) {
+            Tensor gw = (w == null ? g : g.mul(w.reshape(weightShape))).reshape(view);
+            dx = gw.sub(gw.mean(reduced, true)).sub(xhat.mul(gw.mul(xhat).mean(reduced, true))).mul(rstd).reshape(shape);
+        }
+        return grads(dx, c.needs(1) ? sumOver(g.mul(xhat.reshape(shape)), paramDims) : null, c.needs(2) ? sumOver(g, paramDims) : null);
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[Math.max(0, to - from)];
+        for (int i = 0; i < r.length; i++) r[i] = from + i;
+        return r;
+    }
+
+    /** Sum over dims (none: the tensor itself). */
+    private static Tensor sumOver(Tensor t, int[] dims) {
+        return dims.length == 0 ? t : t.sum(dims, false);
+    }
+
     // -------------------------------------------------------------------- helpers
 
     /** g where mask holds, 0 elsewhere. */
@@ -409,7 +514,7 @@ public final class Derivatives {
         int n = lines.size(1);
         Tensor ones = Tensor.ones(lines.dtype(), lines.size(0), 1);
         Tensor left = Tensor.cat(java.util.List.of(ones, lines.narrow(1, 0, n - 1).cumprod(1)), 1);
-        Tensor right = Tensor.cat(java.util.List.of(lines.flip(1).narrow(1, 0, n - 1).cumprod(1), ones), 1).flip(1);
+        Tensor right = Tensor.cat(java.util.List.of(ones, lines.flip(1).narrow(1, 0, n - 1).cumprod(1)), 1).flip(1);
         Tensor others = left.mul(right).reshape(pshape);
         if (rank == 0) return others.reshape();
         int[] inv = new int[rank];

@@ -92,6 +92,10 @@ final class Engine {
         return captured;
     }
 
+    private static boolean internal(String className) {
+        return className.startsWith("io.jgrad.core.") || className.equals(OpNode.class.getName()) || className.equals(AutogradTracker.class.getName());
+    }
+
     private static void checkFinite(Node node, Tensor[] grads) {
         for (int i = 0; i < grads.length; i++) {
             Tensor g = grads[i];
@@ -102,10 +106,10 @@ final class Engine {
                     + i + " (shape " + Shape.str(g.shape()) + ").");
             if (node instanceof OpNode op && op.creation != null) {
                 msg.append(" The forward op ").append(op.op.pyName()).append(" was called at:");
-                for (StackTraceElement e : op.creation) {
-                    if (e.getClassName().startsWith("io.jgrad.autograd.") || e.getClassName().startsWith("io.jgrad.core.")) continue;
-                    msg.append("\n\tat ").append(e);
-                }
+                // Skip the recording machinery at the top of the trace; show the caller's frames.
+                int f = 0;
+                while (f < op.creation.length && internal(op.creation[f].getClassName())) f++;
+                for (int shown = 0; f < op.creation.length && shown < 20; f++, shown++) msg.append("\n\tat ").append(op.creation[f]);
             }
             throw new ArithmeticException(msg.toString());
         }

@@ -46,29 +46,32 @@ public final class Gradcheck {
         try (Autograd.Scope ignored = Autograd.enableGrad()) {
             outs = fn.apply(inputs);
         }
+        List<Tensor> diffInputs = new ArrayList<>();
+        for (Tensor t : inputs) if (t.requiresGrad()) diffInputs.add(t);
         for (int o = 0; o < outs.size(); o++) {
             Tensor out = outs.get(o);
             if (!out.dtype().isFloating() || !out.requiresGrad()) continue;
+            // Analytical Jacobian, one output element (row) at a time.
             int m = out.numel();
+            List<double[][]> analytical = new ArrayList<>();   // [row k][input i] -> gradient
             for (int k = 0; k < m; k++) {
-                // Analytical row k of the Jacobian: the gradient of out[k] w.r.t. every input.
                 Tensor seed = Tensor.zeros(out.dtype(), out.shape());
                 seed.reshape(-1).narrow(0, k, 1).fill_(1);
-                List<Tensor> diffInputs = new ArrayList<>();
-                for (Tensor t : inputs) if (t.requiresGrad()) diffInputs.add(t);
-                List<Tensor> analytical = Autograd.grad(List.of(out), diffInputs, List.of(seed), true, false, true);
-                int di = 0;
-                for (int i = 0; i < inputs.size(); i++) {
-                    Tensor x = inputs.get(i);
-                    if (!x.requiresGrad()) continue;
-                    Tensor a = analytical.get(di++);
-                    double[] av = a == null ? new double[x.numel()] : a.contiguous().toDoubleArray();
-                    for (int j = 0; j < x.numel(); j++) {
-                        double numeric = numeric(fn, inputs, i, j, o, k, opt.eps());
-                        double an = av[j];
-                        if (Math.abs(an - numeric) > opt.atol() + opt.rtol() * Math.abs(numeric))
-                            return new Result(false, "gradcheck: Jacobian mismatch for output " + o + " element " + k + " with respect to input " + i
-                                    + " (shape " + Shape.str(x.shape()) + ") element " + j + ": numerical " + numeric + ", analytical " + an);
+                List<Tensor> g = Autograd.grad(List.of(out), diffInputs, List.of(seed), true, false, true);
+                double[][] row = new double[g.size()][];
+                for (int i = 0; i < g.size(); i++) row[i] = g.get(i) == null ? new double[diffInputs.get(i).numel()] : g.get(i).contiguous().toDoubleArray();
+                analytical.add(row);
+            }
+            // Numerical Jacobian, one input element (column) at a time: two evaluations each.
+            for (int i = 0; i < diffInputs.size(); i++) {
+                Tensor x = diffInputs.get(i);
+                for (int j = 0; j < x.numel(); j++) {
+                    double[] numeric = numericColumn(fn, inputs, x, j, o, opt.eps());
+                    for (int k = 0; k < m; k++) {
+                        double an = analytical.get(k)[i][j], nu = numeric[k];
+                        if (Math.abs(an - nu) > opt.atol() + opt.rtol() * Math.abs(nu))
+                            return new Result(false, "gradcheck: Jacobian mismatch for output " + o + " element " + k + " with respect to input "
+                                    + inputs.indexOf(x) + " (shape " + Shape.str(x.shape()) + ") element " + j + ": numerical " + nu + ", analytical " + an);
                     }
                 }
             }
@@ -76,27 +79,21 @@ public final class Gradcheck {
         return new Result(true, "gradcheck passed");
     }
 
-    /** Central difference of out[o][k] w.r.t. inputs[i][j], perturbing the input in place. */
-    private static double numeric(Function<List<Tensor>, List<Tensor>> fn, List<Tensor> inputs, int i, int j, int o, int k, double eps) {
-        Tensor x = inputs.get(i);
-        try (Autograd.Scope ignored = Autograd.noGrad()) {
-            Tensor flatView = x.detach();
-            double orig = element(flatView, j);
-            setElement(flatView, j, orig + eps);
-            double plus = element(fn.apply(inputs).get(o).detach(), k);
-            setElement(flatView, j, orig - eps);
-            double minus = element(fn.apply(inputs).get(o).detach(), k);
-            setElement(flatView, j, orig);
-            return (plus - minus) / (2 * eps);
-        }
-    }
-
-    private static double element(Tensor t, int linear) {
-        return t.storage().getDouble(t.layout().indexOfLinear(linear));
-    }
-
-    private static void setElement(Tensor t, int linear, double v) {
-        t.storage().setDouble(t.layout().indexOfLinear(linear), v);
+    /**
+     * d out[o] / d x[j] for every element of out[o], by central differences. The input's storage
+     * is perturbed directly (and restored), outside autograd's view.
+     */
+    private static double[] numericColumn(Function<List<Tensor>, List<Tensor>> fn, List<Tensor> inputs, Tensor x, int j, int o, double eps) {
+        int at = x.layout().indexOfLinear(j);
+        double orig = x.storage().getDouble(at);
+        x.storage().setDouble(at, orig + eps);
+        double[] plus = fn.apply(inputs).get(o).detach().contiguous().toDoubleArray();
+        x.storage().setDouble(at, orig - eps);
+        double[] minus = fn.apply(inputs).get(o).detach().contiguous().toDoubleArray();
+        x.storage().setDouble(at, orig);
+        double[] col = new double[plus.length];
+        for (int k = 0; k < col.length; k++) col[k] = (plus[k] - minus[k]) / (2 * eps);
+        return col;
     }
 
     /**

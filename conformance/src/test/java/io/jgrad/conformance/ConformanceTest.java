@@ -186,6 +186,7 @@ class ConformanceTest {
         Path report = Path.of(System.getProperty("conformance.report", "target/conformance-report.json"));
         Files.createDirectories(report.toAbsolutePath().getParent());
         Golden.JSON.writerWithDefaultPrettyPrinter().writeValue(report.toFile(), root);
-        System.out.println("conformance: " + passed + " passed, " + failed + " failed, " + unsupported + " unsupported");
+        String label = System.getProperty("conformance.label", "");
+        System.out.println("conformance" + (label.isEmpty() ? "" : " (" + label + ")") + ": " + passed + " passed, " + failed + " failed, " + unsupported + " unsupported");
     }
 }

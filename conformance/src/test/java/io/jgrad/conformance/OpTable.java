@@ -4,6 +4,8 @@ import io.jgrad.core.Tensor;
 import io.jgrad.core.ops.Indexing;
 import io.jgrad.core.ops.Linalg;
 import io.jgrad.core.ops.Shaping;
+import io.jgrad.nn.F;
+import io.jgrad.nn.Reduction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,81 @@ final class OpTable {
             Tensor z = a.in(0).mul(a.in(1));
             return z.mul(z).add(z).sum(0);
         });
+    }
+
+    static {
+        // activations
+        op("silu", a -> F.silu(a.in(0)));
+        op("mish", a -> F.mish(a.in(0)));
+        op("logsigmoid", a -> F.logsigmoid(a.in(0)));
+        op("softsign", a -> F.softsign(a.in(0)));
+        op("hardswish", a -> F.hardswish(a.in(0)));
+        op("relu6", a -> F.relu6(a.in(0)));
+        op("selu", a -> F.selu(a.in(0)));
+        op("gelu", a -> F.gelu(a.in(0), a.str("approximate", "none")));
+        op("leaky_relu", a -> F.leakyRelu(a.in(0), a.dbl("negative_slope", 0.01)));
+        op("elu", a -> F.elu(a.in(0), a.dbl("alpha", 1)));
+        op("softplus", a -> F.softplus(a.in(0), a.dbl("beta", 1), a.dbl("threshold", 20)));
+        op("hardtanh", a -> F.hardtanh(a.in(0), a.dbl("min_val", -1), a.dbl("max_val", 1)));
+        op("softmax", a -> F.softmax(a.in(0), a.integer("dim")));
+        op("log_softmax", a -> F.logSoftmax(a.in(0), a.integer("dim")));
+
+        // losses
+        op("mse_loss", a -> F.mseLoss(a.in(0), a.in(1), reduction(a)));
+        op("l1_loss", a -> F.l1Loss(a.in(0), a.in(1), reduction(a)));
+        op("smooth_l1_loss", a -> F.smoothL1Loss(a.in(0), a.in(1), reduction(a), a.dbl("beta", 1)));
+        op("huber_loss", a -> F.huberLoss(a.in(0), a.in(1), reduction(a), a.dbl("delta", 1)));
+        op("cross_entropy", a -> F.crossEntropy(a.in(0), a.in(1), a.tkw("weight"), a.integer("ignore_index", -100), reduction(a),
+                a.dbl("label_smoothing", 0)));
+        op("nll_loss", a -> F.nllLoss(a.in(0), a.in(1), a.tkw("weight"), a.integer("ignore_index", -100), reduction(a)));
+        op("binary_cross_entropy", a -> F.binaryCrossEntropy(a.in(0), a.in(1), a.tkw("weight"), reduction(a)));
+        op("binary_cross_entropy_with_logits", a -> F.binaryCrossEntropyWithLogits(a.in(0), a.in(1), a.tkw("weight"), a.tkw("pos_weight"), reduction(a)));
+        op("kl_div", a -> F.klDiv(a.in(0), a.in(1), reduction(a), a.bool("log_target", false)));
+        op("cosine_similarity", a -> F.cosineSimilarity(a.in(0), a.in(1), a.integer("dim", 1), a.dbl("eps", 1e-8)));
+
+        // conv_pool
+        op("conv1d", a -> a.has("padding") && a.raw("padding").isTextual()
+                ? F.conv1d(a.in(0), a.in(1), bias(a), a.ints("stride"), a.str("padding", ""), a.ints("dilation"), a.integer("groups", 1))
+                : F.conv1d(a.in(0), a.in(1), bias(a), a.ints("stride"), a.ints("padding"), a.ints("dilation"), a.integer("groups", 1)));
+        op("conv2d", a -> a.has("padding") && a.raw("padding").isTextual()
+                ? F.conv2d(a.in(0), a.in(1), bias(a), a.ints("stride"), a.str("padding", ""), a.ints("dilation"), a.integer("groups", 1))
+                : F.conv2d(a.in(0), a.in(1), bias(a), a.ints("stride"), a.ints("padding"), a.ints("dilation"), a.integer("groups", 1)));
+        op("conv_transpose2d", a -> F.convTranspose2d(a.in(0), a.in(1), bias(a), a.ints("stride"), a.ints("padding"), a.ints("output_padding"),
+                a.integer("groups", 1), a.ints("dilation")));
+        op("max_pool1d", a -> F.maxPool1d(a.in(0), a.ints("kernel_size"), a.ints("stride"), a.ints("padding"), a.ints("dilation"), a.bool("ceil_mode", false)));
+        op("max_pool2d", a -> F.maxPool2d(a.in(0), a.ints("kernel_size"), a.ints("stride"), a.ints("padding"), a.ints("dilation"), a.bool("ceil_mode", false)));
+        op("avg_pool1d", a -> F.avgPool1d(a.in(0), a.ints("kernel_size"), a.ints("stride"), a.ints("padding"), a.bool("ceil_mode", false),
+                a.bool("count_include_pad", true)));
+        op("avg_pool2d", a -> F.avgPool2d(a.in(0), a.ints("kernel_size"), a.ints("stride"), a.ints("padding"), a.bool("ceil_mode", false),
+                a.bool("count_include_pad", true)));
+        op("adaptive_avg_pool2d", a -> F.adaptiveAvgPool2d(a.in(0), a.ints("output_size")));
+        op("interpolate", a -> F.interpolate(a.in(0), a.ints("size"), doubles(a, "scale_factor"), a.str("mode", "nearest"),
+                a.has("align_corners") ? a.bool("align_corners", false) : null));
+
+        // normalization
+        op("batch_norm", a -> F.batchNorm(a.in(0), a.tkw("running_mean"), a.tkw("running_var"), a.tkw("weight"), a.tkw("bias"),
+                a.bool("training", false), a.dbl("momentum", 0.1), a.dbl("eps", 1e-5)));
+        op("layer_norm", a -> F.layerNorm(a.in(0), a.ints("normalized_shape"), a.tkw("weight"), a.tkw("bias"), a.dbl("eps", 1e-5)));
+        op("group_norm", a -> F.groupNorm(a.in(0), a.integer("num_groups"), a.tkw("weight"), a.tkw("bias"), a.dbl("eps", 1e-5)));
+        op("normalize", a -> F.normalize(a.in(0), a.dbl("p", 2), a.integer("dim", 1), a.dbl("eps", 1e-12)));
+    }
+
+    private static Reduction reduction(Args a) {
+        return Reduction.of(a.str("reduction", "mean"));
+    }
+
+    private static Tensor bias(Args a) {
+        return a.count() > 2 ? a.in(2) : null;
+    }
+
+    /** A number or a list of numbers as an array; null if absent. */
+    private static double[] doubles(Args a, String name) {
+        if (!a.has(name)) return null;
+        com.fasterxml.jackson.databind.JsonNode v = a.raw(name);
+        if (!v.isArray()) return new double[] {Golden.number(v)};
+        double[] r = new double[v.size()];
+        for (int i = 0; i < r.length; i++) r[i] = Golden.number(v.get(i));
+        return r;
     }
 
     private static Tensor attention(Tensor q, Tensor k, Tensor v, boolean causal) {

@@ -180,6 +180,12 @@ public final class Tensor {
     /** All elements in row-major order, converted to boolean. */
     public boolean[] toBooleanArray() { return to(DType.BOOL).contiguous().copyArray(boolean[].class); }
 
+    /**
+     * The elements as a nested Java array in this tensor's dtype: {@code float[][]} for a 2-d
+     * float32 tensor, {@code long[]} for 1-d int64, a boxed value for 0-d.
+     */
+    public Object toNested() { return Creation.toNested(this); }
+
     private <A> A copyArray(Class<A> type) {
         Object a = storage.array();
         Object out = java.lang.reflect.Array.newInstance(type.getComponentType(), numel());
@@ -358,9 +364,10 @@ public final class Tensor {
     public Tensor mul_(double value) { return Elementwise.binaryInPlace(Op.MUL, this, Elementwise.scalarLike(this, value)); }
     public Tensor div_(Tensor other) { return Elementwise.binaryInPlace(Op.DIV, this, other); }
     public Tensor div_(double value) { return Elementwise.binaryInPlace(Op.DIV, this, Elementwise.scalarLike(this, value)); }
-    public Tensor clamp_(Double min, Double max) { return Elementwise.assign("clamp_", this, clamp(min, max)); }
-    public Tensor relu_() { return Elementwise.assign("relu_", this, relu()); }
-    public Tensor maskedFill_(Tensor mask, double value) { return Elementwise.assign("masked_fill_", this, maskedFill(mask, value)); }
+    public Tensor clamp_(Double min, Double max) { return Elementwise.inPlace("clamp_", this, s -> s.clamp(min, max)); }
+    public Tensor clamp_(double min, double max) { return Elementwise.inPlace("clamp_", this, s -> s.clamp(min, max)); }
+    public Tensor relu_() { return Elementwise.inPlace("relu_", this, Tensor::relu); }
+    public Tensor maskedFill_(Tensor mask, double value) { return Elementwise.inPlace("masked_fill_", this, s -> s.maskedFill(mask, value)); }
     /** Sets every element to 0. */
     public Tensor zero_() { return Elementwise.fill_(this, 0); }
     /** Sets every element to {@code value}. */

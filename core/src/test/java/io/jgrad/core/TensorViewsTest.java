@@ -65,6 +65,17 @@ class TensorViewsTest {
     }
 
     @Test
+    void nestedArraysRoundTrip() {
+        float[][] a = {{1, 2, 3}, {4, 5, 6}};
+        Tensor t = Tensor.fromNested(a);
+        assertThat(t.shape()).containsExactly(2, 3);
+        assertThat((float[][]) t.t().toNested()).isDeepEqualTo(new float[][] {{1, 4}, {2, 5}, {3, 6}});
+        assertThat((long[]) Tensor.fromNested(new int[] {7, 8}).toNested()).containsExactly(7, 8);
+        assertThat(Tensor.scalar(2.5).toNested()).isEqualTo(2.5f);
+        assertThat((double[][][]) Tensor.zeros(DType.FLOAT64, 2, 0, 3).toNested()).hasDimensions(2, 0);
+    }
+
+    @Test
     void splitChunkAndUnbindAreViews() {
         Tensor x = range(5, 2);
         assertThat(x.split(2, 0)).extracting(t -> t.size(0)).containsExactly(2, 2, 1);

@@ -160,6 +160,36 @@ public final class Creation {
         }
     }
 
+    /** A nested Java array (float[][]..., or a boxed value for 0-d) holding t's elements. */
+    public static Object toNested(Tensor t) {
+        Tensor c = t.detach().contiguous();
+        Object flat = switch (c.dtype()) {
+            case FLOAT32 -> c.toFloatArray();
+            case FLOAT64 -> c.toDoubleArray();
+            case INT64 -> c.toLongArray();
+            case BOOL -> c.toBooleanArray();
+        };
+        int[] shape = c.shape();
+        if (shape.length == 0) return Array.get(flat, 0);
+        return nest(flat, shape, 0, 0);
+    }
+
+    private static Object nest(Object flat, int[] shape, int dim, int offset) {
+        if (dim == shape.length - 1) {
+            Object row = Array.newInstance(flat.getClass().getComponentType(), shape[dim]);
+            System.arraycopy(flat, offset, row, 0, shape[dim]);
+            return row;
+        }
+        int stride = 1;
+        for (int d = dim + 1; d < shape.length; d++) stride *= shape[d];
+        Class<?> leaf = flat.getClass().getComponentType();
+        int[] dims = new int[shape.length - dim];
+        dims[0] = shape[dim];
+        Object out = Array.newInstance(leaf, java.util.Arrays.copyOf(dims, shape.length - dim));
+        for (int i = 0; i < shape[dim]; i++) Array.set(out, i, nest(flat, shape, dim + 1, offset + i * stride));
+        return out;
+    }
+
     static void requireFloating(String op, DType dtype) {
         if (!dtype.isFloating()) throw new IllegalArgumentException(op + ": expected a floating dtype, got " + dtype);
     }

@@ -38,7 +38,8 @@ public final class Elementwise {
         Object xa = in.storage().array(), ya = out.storage().array();
         StridedLoop.of(in.shape(), out.layout(), in.layout())
                 .run((off, st, n) -> k.unary(op, xa, off[1], st[1], ya, off[0], st[0], n, p1, p2));
-        return Tracking.record(op, p1 == 0 && p2 == 0 ? null : new Params(p1, p2), out, in);
+        // Always record the parameters: a rule reads them even when they are 0 (pow(x, 0), leaky_relu(x, 0)).
+        return Tracking.record(op, new Params(p1, p2), out, in);
     }
 
     public static Tensor powScalar(Tensor x, double exponent) {
@@ -216,7 +217,11 @@ public final class Elementwise {
     public static Tensor inPlace(String name, Tensor self, UnaryOperator<Tensor> compute, Tensor... others) {
         if (recording(self, others)) {
             Tracking.TRACKER.checkInPlace(name, self);
-            Tensor result = compute.apply(cloneOf(self));
+            Tensor old = cloneOf(self);
+            Tensor result = compute.apply(old);
+            // A result that ignores the old values (fill_, copy_ of an untracked source) still
+            // keeps the target in the graph, passing a zero gradient to its old history.
+            if (Tracking.tracked(self) && !Tracking.tracked(result)) result = where(Tensor.scalar(0, DType.BOOL), old, result);
             checkSameShape(name, self, result);
             writeData(self, result);
             Tracking.TRACKER.rebaseInPlace(self, result);
@@ -247,11 +252,6 @@ public final class Elementwise {
                 .run((off, st, n) -> k.binary(op, sa, off[1], st[1], ya, off[2], st[2], sa, off[0], st[0], n));
         self.storage().bumpVersion();
         return self;
-    }
-
-    /** Writes {@code value} (computed from self elsewhere) into self, e.g. for relu_. */
-    public static Tensor assign(String name, Tensor self, Tensor value) {
-        return inPlace(name, self, s -> value);
     }
 
     public static Tensor fill_(Tensor self, double value) {

@@ -5,8 +5,8 @@ package io.jgrad.core.ops;
  * primitive on tracked tensors (see {@link io.jgrad.core.spi.GradTracker}), and autograd keeps one
  * backward rule per constant. Elementwise constants also select the generated SIMD kernels.
  *
- * <p>Ops users see that are compositions (e.g. {@code mean} is a sum and a scale, losses combine
- * several primitives) have no constant of their own.
+ * <p>Ops users see that are compositions (e.g. {@code std} is the square root of {@code var},
+ * losses combine several primitives) have no constant of their own.
  */
 public enum Op {
     // unary elementwise (generated kernels; parameters in the call's attrs)
@@ -20,7 +20,7 @@ public enum Op {
     // logical (bool)
     LOGICAL_NOT, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR,
     // ternary / scalar-parameterised
-    WHERE, MASKED_FILL, ADD_SCALAR, MUL_SCALAR, RSUB_SCALAR, DIV_SCALAR,
+    WHERE, MASKED_FILL,
     // dtype and memory
     TO_DTYPE, CLONE, CONTIGUOUS,
     // views (share storage)
@@ -28,15 +28,18 @@ public enum Op {
     // shape ops that copy
     CAT, FLIP, PAD, SLICE_SCATTER,
     // reductions
-    SUM, PROD, AMAX, AMIN, MAX_DIM, MIN_DIM, ARGMAX, ARGMIN, VAR, LOGSUMEXP, NORM, CUMSUM, CUMPROD,
+    SUM, MEAN, PROD, AMAX, AMIN, MAX_DIM, MIN_DIM, ARGMAX, ARGMIN, VAR, LOGSUMEXP, NORM, CUMSUM, CUMPROD,
     SOFTMAX, LOG_SOFTMAX, ALL, ANY,
     // indexing
-    INDEX_SELECT, GATHER, SCATTER_ADD, INDEX_ADD, TAKE_ALONG_DIM, EMBEDDING, ONE_HOT,
+    INDEX_SELECT, GATHER, SCATTER_ADD, INDEX_ADD, EMBEDDING,
     // linear algebra
-    MATMUL, BMM, EINSUM,
+    MATMUL, BMM,
     // convolution, pooling, resampling, normalisation
     CONV, CONV_TRANSPOSE, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, INTERPOLATE, BATCH_NORM, LAYER_NORM,
     GROUP_NORM,
+    // adjoints that are primitives so that gradients of gradients exist: the gradient of a
+    // convolution with respect to its weight, and max pooling's scatter back to the arg-max
+    CONV_WEIGHT_GRAD, MAX_POOL_BACKWARD,
     // randomness
     DROPOUT;
 

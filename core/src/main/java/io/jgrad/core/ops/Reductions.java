@@ -166,7 +166,9 @@ public final class Reductions {
         int[] d = reduceDims("mean", dims, x.dim());
         long n = 1;
         for (int i : d) n *= x.size(i);
-        return sum(x, d, keepdim).div((double) n);
+        Tensor out = reduceRaw(Op.SUM, x, d, keepdim);
+        out.div_((double) n);
+        return Tracking.record(Op.MEAN, new Dims(d, keepdim), out, x);
     }
 
     public static Tensor prod(Tensor x, Integer dim, boolean keepdim) {

@@ -1,0 +1,145 @@
+package io.jgrad.core.ops;
+
+import io.jgrad.core.Parallel;
+import io.jgrad.core.Shape;
+import io.jgrad.core.Tensor;
+import io.jgrad.core.kernels.PoolKernels;
+import io.jgrad.core.kernels.Window;
+import io.jgrad.core.spi.Tracking;
+import java.util.Arrays;
+
+/**
+ * Max pooling (1-d and 2-d; 1-d runs as 2-d of height 1). The forward pass records, for every
+ * output, the input element it came from; the gradient routes back to those elements. Both
+ * directions are primitives: MAX_POOL (select the recorded elements) and MAX_POOL_BACKWARD (add
+ * back into them), each the other's gradient, so gradients of every order exist.
+ */
+public final class Pooling {
+    private Pooling() {}
+
+    /**
+     * Attrs of MAX_POOL and MAX_POOL_BACKWARD: for each output of shape {@code outputShape}
+     * (N, C, oh, ow), the flat index {@code h * W + w} of its input element within its (n, c) plane
+     * of the input of shape {@code inputShape}.
+     */
+    public record Selection(long[] indices, int[] inputShape, int[] outputShape) {
+        int planes() {
+            return inputShape[0] * inputShape[1];
+        }
+
+        int inPlane() {
+            return inputShape[2] * inputShape[3];
+        }
+
+        int outPlane() {
+            return outputShape[2] * outputShape[3];
+        }
+    }
+
+    /** Planes per thread below which pooling stays on one thread. */
+    private static final int MIN_ELEMENTS_PER_THREAD = 1 << 14;
+
+    /**
+     * {@code F.max_pool1d} / {@code F.max_pool2d} with {@code return_indices=True}: input (N, C, *)
+     * or unbatched (C, *); indices are flat positions within each input plane, as in PyTorch.
+     */
+    public static Tensor.ValuesIndices maxPool(String op, int spatial, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                               boolean ceilMode) {
+        boolean unbatched = checkInput(op, spatial, x);
+        Tensor in = unbatched ? x.unsqueeze(0) : x;
+        if (spatial == 1) in = in.unsqueeze(2);
+        Window[] win = windows(op, spatial, in, kernel, stride, padding, dilation, ceilMode, x.shape());
+        Tensor.ValuesIndices r = select(in.contiguous(), win[0], win[1]);
+        Tensor values = r.values(), indices = r.indices();
+        if (spatial == 1) {
+            values = values.squeeze(2);
+            indices = indices.squeeze(2);
+        }
+        if (unbatched) {
+            values = values.squeeze(0);
+            indices = indices.squeeze(0);
+        }
+        return new Tensor.ValuesIndices(values, indices);
+    }
+
+    /** The input must be floating, (N, C, *) or unbatched (C, *); true if unbatched. */
+    static boolean checkInput(String op, int spatial, Tensor x) {
+        if (!x.dtype().isFloating()) throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
+        if (x.dim() != spatial + 1 && x.dim() != spatial + 2)
+            throw new IllegalArgumentException(op + ": expected a " + (spatial + 1) + "-d (unbatched) or " + (spatial + 2)
+                    + "-d (batched) input, got input of shape " + Shape.str(x.shape()));
+        return x.dim() == spatial + 1;
+    }
+
+    /**
+     * The (height, width) windows of a pooling op over a 4-d input, after PyTorch's checks: positive
+     * kernel, stride and dilation; padding at most half the kernel; a non-empty output.
+     */
+    static Window[] windows(String op, int spatial, Tensor in4, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode,
+                            int[] userShape) {
+        check(op, spatial, kernel, "kernel_size", 1);
+        check(op, spatial, stride, "stride", 1);
+        check(op, spatial, padding, "padding", 0);
+        check(op, spatial, dilation, "dilation", 1);
+        for (int d = 0; d < spatial; d++)
+            if (padding[d] > kernel[d] / 2)
+                throw new IllegalArgumentException(op + ": padding should be at most half of the kernel size, but got padding "
+                        + Arrays.toString(padding) + " for kernel_size " + Arrays.toString(kernel));
+        Window[] win = {Window.NONE, Window.NONE};
+        int[] outSize = new int[spatial];
+        boolean empty = false;
+        for (int d = 0; d < spatial; d++) {
+            int size = in4.size(4 - spatial + d);
+            outSize[d] = Window.outputSize(size, kernel[d], stride[d], padding[d], padding[d], dilation[d], ceilMode);
+            empty |= outSize[d] < 1;
+            win[2 - spatial + d] = new Window(size, outSize[d], kernel[d], stride[d], padding[d], dilation[d]);
+        }
+        if (empty)
+            throw new IllegalArgumentException(op + ": output size " + Arrays.toString(outSize) + " is too small for input of shape " + Shape.str(userShape)
+                    + " (kernel_size " + Arrays.toString(kernel) + ", stride " + Arrays.toString(stride) + ", padding " + Arrays.toString(padding)
+                    + ", dilation " + Arrays.toString(dilation) + ")");
+        return win;
+    }
+
+    private static void check(String op, int spatial, int[] values, String name, int min) {
+        if (values.length != spatial)
+            throw new IllegalArgumentException(op + ": expected " + spatial + " value(s) for " + name + ", got " + Arrays.toString(values));
+        for (int v : values)
+            if (v < min) throw new IllegalArgumentException(op + ": " + name + " must be " + (min == 0 ? "non-negative" : "positive") + ", got " + Arrays.toString(values));
+    }
+
+    /** MAX_POOL over a contiguous 4-d input. */
+    private static Tensor.ValuesIndices select(Tensor x, Window h, Window w) {
+        int[] outShape = {x.size(0), x.size(1), h.out(), w.out()};
+        Tensor y = Tensor.empty(x.dtype(), outShape);
+        long[] idx = new long[y.numel()];
+        PoolKernels k = PoolKernels.of(x.dtype());
+        Object xa = x.storage().array(), ya = y.storage().array();
+        int planes = x.size(0) * x.size(1), work = Math.max(1, h.in() * w.in());
+        Parallel.forRange(planes, Math.max(1, MIN_ELEMENTS_PER_THREAD / work), (p0, p1) -> k.maxPool(xa, x.storageOffset(), h, w, ya, idx, p0, p1));
+        Selection s = new Selection(idx, x.shape(), outShape);
+        return new Tensor.ValuesIndices(Tracking.record(Op.MAX_POOL, s, y, x), Tensor.of(idx, outShape));
+    }
+
+    /** MAX_POOL with the elements chosen by an earlier forward pass (the gradient of {@link #scatterBack}). */
+    public static Tensor select(Tensor x, Selection s) {
+        Tensor in = x.contiguous();
+        Tensor y = Tensor.empty(in.dtype(), s.outputShape());
+        PoolKernels k = PoolKernels.of(in.dtype());
+        Object xa = in.storage().array(), ya = y.storage().array();
+        Parallel.forRange(s.planes(), Math.max(1, MIN_ELEMENTS_PER_THREAD / Math.max(1, s.inPlane())),
+                (p0, p1) -> k.gather(xa, in.storageOffset(), s.inPlane(), s.indices(), s.outPlane(), ya, p0, p1));
+        return Tracking.record(Op.MAX_POOL, s, y, in);
+    }
+
+    /** MAX_POOL_BACKWARD: the gradient of max pooling, each output's gradient added into its input element. */
+    public static Tensor scatterBack(Tensor g, Selection s) {
+        Tensor go = g.contiguous();
+        Tensor dx = Tensor.zeros(go.dtype(), s.inputShape());
+        PoolKernels k = PoolKernels.of(go.dtype());
+        Object ga = go.storage().array(), da = dx.storage().array();
+        Parallel.forRange(s.planes(), Math.max(1, MIN_ELEMENTS_PER_THREAD / Math.max(1, s.inPlane())),
+                (p0, p1) -> k.scatterAdd(ga, go.storageOffset(), s.outPlane(), s.indices(), da, s.inPlane(), p0, p1));
+        return Tracking.record(Op.MAX_POOL_BACKWARD, s, dx, go);
+    }
+}
