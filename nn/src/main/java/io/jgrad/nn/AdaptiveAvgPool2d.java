@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * Average pooling to a fixed output size whatever the input size ({@code torch.nn.AdaptiveAvgPool2d}):
@@ -20,7 +19,7 @@ public final class AdaptiveAvgPool2d extends Module {
     public Tensor forward(Tensor input) {
         if (input.dim() != 3 && input.dim() != 4) throw LayerInputs.badInput(this, "input of shape (N, C, H, W) or (C, H, W)", input);
         int[] size = Tuples.expand("AdaptiveAvgPool2d", "output_size", outputSize, 2);
-        return LayerInputs.withBatchDim(input, 4, x -> F.adaptiveAvgPool2d(x, size));
+        return F.adaptiveAvgPool2d(input, size);
     }
 
     @Override

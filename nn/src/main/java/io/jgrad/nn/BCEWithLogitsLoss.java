@@ -1,8 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
-import io.jgrad.nn.shim.Reduction;
+import io.jgrad.nn.Reduction;
 
 /**
  * Binary cross entropy on logits, computed stably ({@code torch.nn.BCEWithLogitsLoss}): target

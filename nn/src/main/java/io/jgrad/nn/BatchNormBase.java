@@ -3,7 +3,6 @@ package io.jgrad.nn;
 import io.jgrad.autograd.Autograd;
 import io.jgrad.core.DType;
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * Batch normalisation over dim 1 (PyTorch's {@code _BatchNorm}): in training mode each channel is

@@ -48,13 +48,7 @@ public final class Bilinear extends Module {
                 || !Arrays.equals(lead(input1), lead(input2)))
             throw new IllegalArgumentException("Bilinear: expected input2 of shape " + Shape.str(with(lead(input1), in2Features))
                     + " to match input1 " + Shape.str(input1.shape()) + ", got input2 of shape " + Shape.str(input2.shape()));
-        int[] lead = lead(input1);
-        Tensor x1 = input1.reshape(-1, in1Features), x2 = input2.reshape(-1, in2Features);
-        // x1 @ A viewed as (in1, out * in2): one matmul, then the in2 contraction per output.
-        Tensor a = weight().permute(1, 0, 2).reshape(in1Features, outFeatures * in2Features);
-        Tensor y = x1.matmul(a).view(-1, outFeatures, in2Features).mul(x2.unsqueeze(1)).sum(-1);
-        if (bias() != null) y = y.add(bias());
-        return y.reshape(with(lead, outFeatures));
+        return F.bilinear(input1, input2, weight(), bias());
     }
 
     private static int[] lead(Tensor t) {

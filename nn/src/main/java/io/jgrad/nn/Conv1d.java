@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * A 1-d convolution (cross-correlation, as {@code torch.nn.Conv1d}) from (N, C_in, L) or unbatched (C_in, L) to (N, C_out, L_out), with

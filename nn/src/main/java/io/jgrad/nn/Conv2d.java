@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * A 2-d convolution (cross-correlation, as {@code torch.nn.Conv2d}) from (N, C_in, H, W) or unbatched (C_in, H, W) to (N, C_out, H_out, W_out), with

@@ -76,10 +76,10 @@ public abstract sealed class ConvNd extends Module permits Conv1d, Conv2d, ConvT
 
     String paddingPreset() { return paddingPreset; }
 
-    /** The convolution of a batched input, (N, C_in, *spatial). */
+    /** The convolution of a checked (N, C_in, *spatial) or (C_in, *spatial) input. */
     abstract Tensor convolve(Tensor batchedInput);
 
-    /** Checks the input, adds the batch dim of an unbatched one, applies non-zero padding modes, and convolves. */
+    /** Checks the input, applies non-zero padding modes, and convolves. */
     @Override
     public Tensor forward(Tensor input) {
         boolean batched = input.dim() == spatialDims + 2;
@@ -87,8 +87,7 @@ public abstract sealed class ConvNd extends Module permits Conv1d, Conv2d, ConvT
             String spatial = spatialDims == 1 ? "L" : "H, W";
             throw LayerInputs.badInput(this, "input of shape (N, " + inChannels + ", " + spatial + ") or (" + inChannels + ", " + spatial + ")", input);
         }
-        return LayerInputs.withBatchDim(input, spatialDims + 2,
-                x -> convolve(paddingMode.equals("zeros") ? x : x.pad(explicitPadding(), Shaping.PadMode.of(paddingMode), 0)));
+        return convolve(paddingMode.equals("zeros") ? input : input.pad(explicitPadding(), Shaping.PadMode.of(paddingMode), 0));
     }
 
     /** PyTorch's {@code _reversed_padding_repeated_twice}: (left, right) per spatial dim, last dim first. */

@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * A 2-d transposed convolution ({@code torch.nn.ConvTranspose2d}), the gradient of Conv2d with

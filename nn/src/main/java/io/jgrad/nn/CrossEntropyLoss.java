@@ -1,8 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
-import io.jgrad.nn.shim.Reduction;
+import io.jgrad.nn.Reduction;
 
 /**
  * Softmax cross entropy of logits against class indices or class probabilities

@@ -2,7 +2,6 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * In training mode, zeroes each element with probability {@code p} and scales the rest by

@@ -4,7 +4,6 @@ import io.jgrad.autograd.Autograd;
 import io.jgrad.core.DType;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
-import io.jgrad.core.ops.Indexing;
 import io.jgrad.nn.init.Init;
 
 /**
@@ -63,7 +62,7 @@ public final class Embedding extends Module {
         if (indices.dtype() != DType.INT64)
             throw new IllegalArgumentException("Embedding: expected int64 indices, got " + indices.dtype() + " input of shape "
                     + io.jgrad.core.Shape.str(indices.shape()));
-        return Indexing.embedding(indices, weight(), paddingIdx);
+        return F.embedding(indices, weight(), paddingIdx);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * x * Phi(x), Phi the standard normal CDF ({@code torch.nn.GELU}); {@code approximate="tanh"}

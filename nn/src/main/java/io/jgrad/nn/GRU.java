@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.core.ops.Linalg;
 import java.util.List;
 
 /**
@@ -27,7 +26,7 @@ public final class GRU extends RNNBase {
 
     @Override
     CellState step(Tensor inputProjection, CellState state, Tensor weightHh, Tensor biasHh) {
-        List<Tensor> x = inputProjection.chunk(3, 1), h = Linalg.linear(state.h(), weightHh, biasHh).chunk(3, 1);
+        List<Tensor> x = inputProjection.chunk(3, 1), h = F.linear(state.h(), weightHh, biasHh).chunk(3, 1);
         Tensor r = x.get(0).add(h.get(0)).sigmoid(), z = x.get(1).add(h.get(1)).sigmoid();
         Tensor n = x.get(2).add(r.mul(h.get(2))).tanh();
         return new CellState(n.add(z.mul(state.h().sub(n))), null); // (1 - z) * n + z * h

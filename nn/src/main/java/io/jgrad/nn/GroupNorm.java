@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * Splits the C channels into {@code num_groups} groups and normalises each (sample, group) over

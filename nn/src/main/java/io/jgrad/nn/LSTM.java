@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.core.ops.Linalg;
 import java.util.List;
 
 /**
@@ -26,7 +25,7 @@ public final class LSTM extends RNNBase {
 
     @Override
     CellState step(Tensor inputProjection, CellState state, Tensor weightHh, Tensor biasHh) {
-        List<Tensor> g = inputProjection.add(Linalg.linear(state.h(), weightHh, biasHh)).chunk(4, 1);
+        List<Tensor> g = inputProjection.add(F.linear(state.h(), weightHh, biasHh)).chunk(4, 1);
         Tensor in = g.get(0).sigmoid(), forget = g.get(1).sigmoid(), cell = g.get(2).tanh(), out = g.get(3).sigmoid();
         Tensor c = forget.mul(state.c()).add(in.mul(cell));
         return new CellState(out.mul(c.tanh()), c);

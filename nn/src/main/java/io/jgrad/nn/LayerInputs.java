@@ -2,7 +2,6 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
-import java.util.function.UnaryOperator;
 
 /** The one wording of bad-input errors for layers: {@code "Linear: expected ..., got input of shape [64, 100]"}. */
 final class LayerInputs {
@@ -26,14 +25,6 @@ final class LayerInputs {
     static double probability(String layer, String name, double p) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException(layer + ": " + name + " must be in [0, 1], got " + p);
         return p;
-    }
-
-    /**
-     * Applies a batched op to an input that may lack the batch dim (PyTorch's unbatched inputs):
-     * a tensor of rank {@code batchedRank - 1} gets a batch of one, which is removed again.
-     */
-    static Tensor withBatchDim(Tensor input, int batchedRank, UnaryOperator<Tensor> op) {
-        return input.dim() == batchedRank ? op.apply(input) : op.apply(input.unsqueeze(0)).squeeze(0);
     }
 
     /** An int[] as PyTorch prints what the user passed: one value as a plain int, several as a tuple. */

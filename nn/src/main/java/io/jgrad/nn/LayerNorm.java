@@ -2,7 +2,6 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 import java.util.Arrays;
 
 /**

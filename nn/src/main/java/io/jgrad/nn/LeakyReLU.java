@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /** x for x > 0, negative_slope * x otherwise ({@code torch.nn.LeakyReLU}). Any shape. */
 public final class LeakyReLU extends Module {

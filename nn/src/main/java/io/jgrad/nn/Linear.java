@@ -2,7 +2,6 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
-import io.jgrad.core.ops.Linalg;
 
 /**
  * A fully connected layer, y = x W^T + b ({@code torch.nn.Linear}). Input (*, in_features),
@@ -44,7 +43,7 @@ public final class Linear extends Module {
     public Tensor forward(Tensor input) {
         if (input.dim() == 0 || input.size(-1) != inFeatures)
             throw LayerInputs.badInput(this, "input of shape (*, " + inFeatures + ") (in_features=" + inFeatures + ")", input);
-        return Linalg.linear(input, weight(), bias());
+        return F.linear(input, weight(), bias());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.Reduction;
+import io.jgrad.nn.Reduction;
 
 /**
  * A loss as a module (PyTorch's {@code _Loss}): {@code forward(input, target)} with a fixed

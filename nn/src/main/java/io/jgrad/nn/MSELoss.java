@@ -1,8 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
-import io.jgrad.nn.shim.Reduction;
+import io.jgrad.nn.Reduction;
 
 /** Squared error (input - target)^2, reduced ({@code torch.nn.MSELoss}). Input and target broadcast. */
 public final class MSELoss extends Loss {

@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * The maximum over each window ({@code torch.nn.MaxPool1d}) of an (N, C, L) or unbatched (C, L)
@@ -38,8 +37,8 @@ public final class MaxPool1d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() != 1 + 1 && input.dim() != 1 + 2) throw LayerInputs.badInput(this, "input of shape (N, C, L) or (C, L)", input);
-        return LayerInputs.withBatchDim(input, 1 + 2, x -> F.maxPool1d(x, kernelSize, stride, padding, dilation, ceilMode));
+        if (input.dim() != 2 && input.dim() != 3) throw LayerInputs.badInput(this, "input of shape (N, C, L) or (C, L)", input);
+        return F.maxPool1d(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 
     @Override

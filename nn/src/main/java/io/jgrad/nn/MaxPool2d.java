@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /**
  * The maximum over each window ({@code torch.nn.MaxPool2d}) of an (N, C, H, W) or unbatched (C, H, W)
@@ -38,8 +37,8 @@ public final class MaxPool2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() != 2 + 1 && input.dim() != 2 + 2) throw LayerInputs.badInput(this, "input of shape (N, C, H, W) or (C, H, W)", input);
-        return LayerInputs.withBatchDim(input, 2 + 2, x -> F.maxPool2d(x, kernelSize, stride, padding, dilation, ceilMode));
+        if (input.dim() != 3 && input.dim() != 4) throw LayerInputs.badInput(this, "input of shape (N, C, H, W) or (C, H, W)", input);
+        return F.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 
     @Override

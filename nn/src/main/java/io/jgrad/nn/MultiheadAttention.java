@@ -4,9 +4,7 @@ import io.jgrad.core.DType;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
-import io.jgrad.core.ops.Linalg;
 import io.jgrad.nn.init.Init;
-import io.jgrad.nn.shim.F;
 
 /**
  * Multi-head scaled dot-product attention ({@code torch.nn.MultiheadAttention}):
@@ -160,7 +158,7 @@ public final class MultiheadAttention extends Module {
     private Tensor[] project(Tensor q, Tensor k, Tensor v, boolean selfAttention) {
         Tensor b = parameter("in_proj_bias");
         if (packedProjection && selfAttention) {
-            var parts = Linalg.linear(q, parameter("in_proj_weight"), b).chunk(3, -1);
+            var parts = F.linear(q, parameter("in_proj_weight"), b).chunk(3, -1);
             return new Tensor[] {parts.get(0), parts.get(1), parts.get(2)};
         }
         Tensor[] inputs = {q, k, v};
@@ -168,7 +166,7 @@ public final class MultiheadAttention extends Module {
         Tensor[] out = new Tensor[3];
         for (int i = 0; i < 3; i++) {
             Tensor w = packedProjection ? parameter("in_proj_weight").narrow(0, i * embedDim, embedDim) : parameter(names[i]);
-            out[i] = Linalg.linear(inputs[i], w, b == null ? null : b.narrow(0, i * embedDim, embedDim));
+            out[i] = F.linear(inputs[i], w, b == null ? null : b.narrow(0, i * embedDim, embedDim));
         }
         return out;
     }

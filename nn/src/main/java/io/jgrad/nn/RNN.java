@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.core.ops.Linalg;
 
 /**
  * An Elman recurrent layer ({@code torch.nn.RNN}): h' = act(W_ih x + b_ih + W_hh h + b_hh) with
@@ -37,7 +36,7 @@ public final class RNN extends RNNBase {
 
     @Override
     CellState step(Tensor inputProjection, CellState state, Tensor weightHh, Tensor biasHh) {
-        Tensor pre = inputProjection.add(Linalg.linear(state.h(), weightHh, biasHh));
+        Tensor pre = inputProjection.add(F.linear(state.h(), weightHh, biasHh));
         return new CellState(nonlinearity == Nonlinearity.TANH ? pre.tanh() : pre.relu(), null);
     }
 }

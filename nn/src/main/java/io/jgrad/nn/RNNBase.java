@@ -3,9 +3,7 @@ package io.jgrad.nn;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
-import io.jgrad.core.ops.Linalg;
 import io.jgrad.nn.init.Init;
-import io.jgrad.nn.shim.F;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -117,7 +115,7 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
             List<Tensor> directionOutputs = new ArrayList<>();
             for (int d = 0; d < dirs; d++) {
                 String sfx = suffix(k, d);
-                Tensor projection = Linalg.linear(layerInput, parameter("weight_ih" + sfx), parameter("bias_ih" + sfx));
+                Tensor projection = F.linear(layerInput, parameter("weight_ih" + sfx), parameter("bias_ih" + sfx));
                 Tensor weightHh = parameter("weight_hh" + sfx), biasHh = parameter("bias_hh" + sfx);
                 int index = k * dirs + d;
                 CellState state = new CellState(h.select(0, index), c == null ? null : c.select(0, index));

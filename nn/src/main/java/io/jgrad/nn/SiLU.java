@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.shim.F;
 
 /** x * sigmoid(x), also called swish ({@code torch.nn.SiLU}). Any shape. */
 public final class SiLU extends Module {
