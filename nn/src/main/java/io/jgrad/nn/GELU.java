@@ -1,12 +1,10 @@
 package io.jgrad.nn;
 
-import io.jgrad.core.Tensor;
-
 /**
  * x * Phi(x), Phi the standard normal CDF ({@code torch.nn.GELU}); {@code approximate="tanh"}
- * uses 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). Any shape.
+ * uses 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))).
  */
-public final class GELU extends Module {
+public final class GELU extends Activation {
     private final String approximate;
 
     /** The exact (erf) form. */
@@ -16,14 +14,10 @@ public final class GELU extends Module {
 
     /** {@code "none"} (erf) or {@code "tanh"}. */
     public GELU(String approximate) {
+        super(x -> F.gelu(x, approximate));
         if (!approximate.equals("none") && !approximate.equals("tanh"))
             throw new IllegalArgumentException("GELU: approximate must be 'none' or 'tanh', got '" + approximate + "'");
         this.approximate = approximate;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        return F.gelu(input, approximate);
     }
 
     @Override

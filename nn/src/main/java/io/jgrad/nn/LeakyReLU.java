@@ -1,9 +1,7 @@
 package io.jgrad.nn;
 
-import io.jgrad.core.Tensor;
-
-/** x for x > 0, negative_slope * x otherwise ({@code torch.nn.LeakyReLU}). Any shape. */
-public final class LeakyReLU extends Module {
+/** x for x > 0, negative_slope * x otherwise ({@code torch.nn.LeakyReLU}). */
+public final class LeakyReLU extends Activation {
     private final double negativeSlope;
 
     /** negative_slope 0.01. */
@@ -12,12 +10,8 @@ public final class LeakyReLU extends Module {
     }
 
     public LeakyReLU(double negativeSlope) {
+        super(x -> F.leakyRelu(x, negativeSlope));
         this.negativeSlope = negativeSlope;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        return F.leakyRelu(input, negativeSlope);
     }
 
     @Override

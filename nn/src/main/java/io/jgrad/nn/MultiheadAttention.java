@@ -205,6 +205,9 @@ public final class MultiheadAttention extends Module {
 
     public int numHeads() { return numHeads; }
 
+    /** True if inputs are (N, L, E). */
+    public boolean batchFirst() { return options.batchFirst(); }
+
     /** The output projection (PyTorch's {@code out_proj}). */
     public Linear outProj() { return outProj; }
 

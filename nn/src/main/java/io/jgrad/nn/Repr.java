@@ -28,4 +28,9 @@ final class Repr {
         int exp = Integer.parseInt(parts[1]);
         return mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
     }
+
+    /** A number PyTorch stores as given (an int default prints as {@code 20}, a float as {@code 0.5}). */
+    static String integral(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e16 ? String.valueOf((long) v) : number(v);
+    }
 }

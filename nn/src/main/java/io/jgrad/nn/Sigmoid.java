@@ -1,11 +1,8 @@
 package io.jgrad.nn;
 
-import io.jgrad.core.Tensor;
-
-/** 1 / (1 + exp(-x)) elementwise ({@code torch.nn.Sigmoid}). Any shape. */
-public final class Sigmoid extends Module {
-    @Override
-    public Tensor forward(Tensor input) {
-        return input.sigmoid();
+/** 1 / (1 + exp(-x)) elementwise ({@code torch.nn.Sigmoid}). */
+public final class Sigmoid extends Activation {
+    public Sigmoid() {
+        super(F::sigmoid);
     }
 }

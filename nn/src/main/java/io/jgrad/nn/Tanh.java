@@ -1,11 +1,8 @@
 package io.jgrad.nn;
 
-import io.jgrad.core.Tensor;
-
-/** The hyperbolic tangent elementwise ({@code torch.nn.Tanh}). Any shape. */
-public final class Tanh extends Module {
-    @Override
-    public Tensor forward(Tensor input) {
-        return input.tanh();
+/** The hyperbolic tangent elementwise ({@code torch.nn.Tanh}). */
+public final class Tanh extends Activation {
+    public Tanh() {
+        super(F::tanh);
     }
 }

@@ -44,6 +44,7 @@ public final class TransformerEncoderLayer extends Module {
     private final LayerNorm norm1, norm2;
     private final Module activation; // a function in PyTorch, so not registered as a child
     private final boolean normFirst;
+    private final int dModel;
 
     /** PyTorch's defaults for everything but the sizes. */
     public TransformerEncoderLayer(int dModel, int nhead) {
@@ -62,6 +63,7 @@ public final class TransformerEncoderLayer extends Module {
         this.dropout = registerModule("dropout", new Dropout(options.dropout()));
         this.linear2 = registerModule("linear2", new Linear(options.dimFeedforward(), dModel));
         this.normFirst = options.normFirst();
+        this.dModel = dModel;
         this.norm1 = registerModule("norm1", new LayerNorm(new int[] {dModel}, options.layerNormEps(), true));
         this.norm2 = registerModule("norm2", new LayerNorm(new int[] {dModel}, options.layerNormEps(), true));
         this.dropout1 = registerModule("dropout1", new Dropout(options.dropout()));
@@ -76,6 +78,8 @@ public final class TransformerEncoderLayer extends Module {
 
     /** Encodes {@code src}; {@code srcMask} (L, L) and {@code srcKeyPaddingMask} (N, L) as in {@link MultiheadAttention}, either may be null. */
     public Tensor forward(Tensor src, Tensor srcMask, Tensor srcKeyPaddingMask) {
+        if ((src.dim() != 2 && src.dim() != 3) || src.size(-1) != dModel)
+            throw LayerInputs.badInput(this, "src of shape " + (selfAttn.batchFirst() ? "(N, L, " : "(L, N, ") + dModel + ") or (L, " + dModel + ")", "src", src);
         Tensor x = src;
         if (normFirst) {
             x = x.add(selfAttentionBlock(norm1.forward(x), srcMask, srcKeyPaddingMask));
