@@ -12,6 +12,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * It draws on stderr, so stdout keeps only results; a disabled one draws nothing.
  */
 public final class EpochProgress implements AutoCloseable {
+    /** Characters per bar line: room for the bar, the counts and the extra message. */
+    private static final int WIDTH = 130;
     private final ProgressBar bar;
     private final long startNanos = System.nanoTime();
 
@@ -28,7 +30,7 @@ public final class EpochProgress implements AutoCloseable {
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(err))
+                .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH))
                 .continuousUpdate()
                 .build();
         return new EpochProgress(bar);
