@@ -2,12 +2,17 @@ package io.jgrad.examples.fashion;
 
 import io.jgrad.autograd.Autograd;
 import io.jgrad.core.Tensor;
+import io.jgrad.data.readers.FashionMnist;
+import io.jgrad.examples.training.TrainingLoop;
+import io.jgrad.nn.F;
 import io.jgrad.nn.Module;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Inference helpers for a classifier that maps a batch of inputs to logits. */
 public final class Classifier {
+    /** Images per forward pass when evaluating (no gradients kept, so larger than a training batch). */
+    public static final int EVAL_BATCH = 500;
     private Classifier() {}
 
     /** The model's logits for all {@code inputs}, in batches, without autograd and in eval mode (restored after). */
@@ -23,6 +28,20 @@ public final class Classifier {
         } finally {
             model.train(wasTraining);
         }
+    }
+
+    /** The training objective of a classifier on {@code [inputs, labels]} batches: cross entropy, counting correct predictions. */
+    public static TrainingLoop.Objective<List<Tensor>> crossEntropy(Module model) {
+        return batch -> {
+            Tensor logits = model.forward(batch.get(0));
+            Tensor labels = batch.get(1);
+            return new TrainingLoop.Outcome(F.crossEntropy(logits, labels), correct(logits, labels), labels.size(0));
+        };
+    }
+
+    /** The fraction of {@code split}'s images the model classifies correctly. */
+    public static double accuracy(Module model, FashionMnist.Split split) {
+        return (double) correct(logits(model, split.images(), EVAL_BATCH), split.labels()) / split.size();
     }
 
     /** The number of rows of {@code logits} whose arg-max equals the label. */

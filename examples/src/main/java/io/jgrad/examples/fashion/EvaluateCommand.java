@@ -33,7 +33,7 @@ public final class EvaluateCommand extends ExampleCommand {
     @Option(names = "--predictions", paramLabel = "CSV", description = "Also write index,label,prediction,margin per test image (margin = top-1 minus top-2 logit).")
     Path predictions;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + Classifier.EVAL_BATCH, description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Override

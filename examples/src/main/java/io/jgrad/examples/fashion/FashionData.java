@@ -1,5 +1,6 @@
 package io.jgrad.examples.fashion;
 
+import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.readers.FashionMnist;
 import java.io.IOException;
@@ -57,6 +58,30 @@ public record FashionData(FashionMnist.Split train, FashionMnist.Split test, Str
         }
         Tensor index = Tensor.of(keep, count);
         return new FashionMnist.Split(split.images().indexSelect(0, index), Tensor.of(relabelled, count));
+    }
+
+    /**
+     * {@code perClass} randomly chosen images of every class of {@code split} (labels
+     * {@code 0..classes-1}), in random order; fails if a class has fewer.
+     */
+    public static FashionMnist.Split fewShot(FashionMnist.Split split, int classes, int perClass, Generator gen) {
+        long[] labels = split.labels().toLongArray();
+        Tensor order = Tensor.randperm(gen, labels.length);
+        long[] shuffled = order.toLongArray();
+        int[] taken = new int[classes];
+        long[] keep = new long[classes * perClass];
+        int n = 0;
+        for (long i : shuffled) {
+            int c = (int) labels[(int) i];
+            if (taken[c] < perClass) {
+                taken[c]++;
+                keep[n++] = i;
+            }
+        }
+        for (int c = 0; c < classes; c++)
+            if (taken[c] < perClass) throw new IllegalArgumentException("class " + c + " has only " + taken[c] + " images, " + perClass + " requested");
+        Tensor index = Tensor.of(keep, keep.length);
+        return new FashionMnist.Split(split.images().indexSelect(0, index), split.labels().indexSelect(0, index));
     }
 
     /** One line: where the data came from and how many images each split has. */

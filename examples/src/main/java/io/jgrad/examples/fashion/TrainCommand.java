@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,14 +100,11 @@ public final class TrainCommand extends ExampleCommand {
 
         Files.createDirectories(out);
         DataLoader<List<Tensor>> loader = DataLoader.builder(fashion.train().dataset()).batchSize(batchSize).shuffle(shuffle).build();
-        TrainingLoop.Objective<List<Tensor>> objective = batch -> {
-            Tensor logits = net.forward(batch.get(0));
-            return new TrainingLoop.Outcome(F.crossEntropy(logits, batch.get(1)), Classifier.correct(logits, batch.get(1)), batch.get(1).size(0));
-        };
+        TrainingLoop.Objective<List<Tensor>> objective = Classifier.crossEntropy(net);
         for (int epoch = done + 1; epoch <= epochs; epoch++) {
             net.train();
             EpochStats stats = TrainingLoop.epoch("epoch " + epoch + "/" + epochs, loader, optimizer, objective, run.progress());
-            Tensor logits = Classifier.logits(net, fashion.test().images(), 500);
+            Tensor logits = Classifier.logits(net, fashion.test().images(), Classifier.EVAL_BATCH);
             double testLoss = F.crossEntropy(logits, fashion.test().labels()).item();
             ConfusionMatrix confusion = ConfusionMatrix.of(fashion.test().labels().toLongArray(), logits.argmax(1, false).toLongArray(), FashionMnist.CLASSES);
             TrainingHistory.Epoch e = history.add(epoch, stats, testLoss, confusion.accuracy());
@@ -119,7 +117,7 @@ public final class TrainCommand extends ExampleCommand {
             info.put("config", Json.write(config));
             info.put("history", history.toJson());
             new TrainingCheckpoint(net.stateDict(), optimizer.stateDict(), epoch, Map.of("shuffle", shuffle.getState()), info).save(checkpointFile);
-            SafeTensors.save(out.resolve("model.safetensors"), net.stateDict(), Map.of("format", "pt", "model", model));
+            SafeTensors.save(out.resolve("model.safetensors"), net.stateDict(), new TreeMap<>(Map.of("format", "pt", "model", model)));
         }
         List<Path> charts = history.writeCharts(out, "fashion-cnn on " + fashion.source());
         out().printf("wrote %s, %s, %s%n", checkpointFile, out.resolve("model.safetensors"), String.join(", ", charts.stream().map(Path::toString).toList()));

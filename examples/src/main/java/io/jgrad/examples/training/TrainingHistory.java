@@ -54,7 +54,10 @@ public final class TrainingHistory {
         }
         List<Object> points = new ArrayList<>();
         for (double[] p : curve) points.add(List.of(p[0], p[1]));
-        return Json.write(Map.of("epochs", rows, "loss_curve", points));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("epochs", rows);
+        root.put("loss_curve", points);
+        return Json.write(root);
     }
 
     /** Reads what {@link #toJson()} wrote; {@code source} names it in errors. */
