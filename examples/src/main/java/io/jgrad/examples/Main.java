@@ -4,6 +4,8 @@ import io.jgrad.examples.cli.ErrorReporter;
 import io.jgrad.examples.fashion.EvaluateCommand;
 import io.jgrad.examples.fashion.FinetuneCommand;
 import io.jgrad.examples.fashion.TrainCommand;
+import io.jgrad.examples.recsys.RecommendCommand;
+import io.jgrad.examples.text.CharRnnCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jgrad-examples", mixinStandardHelpOptions = true, version = "jgrad-examples 0.1.0",
         description = "Example jobs for jgrad, a pure-Java tensor engine with autograd. Without a command, runs 'train'.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, FinetuneCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, FinetuneCommand.class, CharRnnCommand.class,
+                RecommendCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The command run when none is given. */
     static final String DEFAULT_COMMAND = "train";
