@@ -5,6 +5,7 @@ import io.jgrad.examples.fashion.EvaluateCommand;
 import io.jgrad.examples.fashion.FinetuneCommand;
 import io.jgrad.examples.fashion.TrainCommand;
 import io.jgrad.examples.recsys.RecommendCommand;
+import io.jgrad.examples.tabular.RiskCommand;
 import io.jgrad.examples.text.CharRnnCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jgrad-examples", mixinStandardHelpOptions = true, version = "jgrad-examples 0.1.0",
         description = "Example jobs for jgrad, a pure-Java tensor engine with autograd. Without a command, runs 'train'.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, FinetuneCommand.class, CharRnnCommand.class,
-                RecommendCommand.class, CommandLine.HelpCommand.class})
+                RecommendCommand.class, RiskCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** The command run when none is given. */
     static final String DEFAULT_COMMAND = "train";

@@ -3,6 +3,7 @@ package io.jgrad.examples.fashion;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.readers.FashionMnist;
 import io.jgrad.examples.cli.ExampleCommand;
+import io.jgrad.examples.training.Classifier;
 import io.jgrad.examples.training.ConfusionMatrix;
 import io.jgrad.examples.training.OutputFiles;
 import io.jgrad.nn.Sequential;

@@ -4,6 +4,7 @@ import io.jgrad.core.Tensor;
 import io.jgrad.data.DataLoader;
 import io.jgrad.data.readers.FashionMnist;
 import io.jgrad.examples.cli.ExampleCommand;
+import io.jgrad.examples.training.Classifier;
 import io.jgrad.examples.training.EpochStats;
 import io.jgrad.examples.training.TrainingLoop;
 import io.jgrad.nn.IncompatibleKeys;
@@ -104,7 +105,7 @@ public final class FinetuneCommand extends ExampleCommand {
         for (int epoch = 1; epoch <= pretrainEpochs; epoch++) {
             EpochStats stats = TrainingLoop.epoch("pretrain " + epoch + "/" + pretrainEpochs, loader, optimizer, Classifier.crossEntropy(net), run.progress());
             out().printf("pretrain epoch %d/%d: train loss %.4f, train accuracy %.4f, test accuracy (classes 0-%d) %.4f, %.1f s%n", epoch, pretrainEpochs,
-                    stats.loss(), stats.accuracy(), SPLIT - 1, Classifier.accuracy(net, test), stats.seconds());
+                    stats.loss(), stats.accuracy(), SPLIT - 1, Classifier.accuracy(net, test.images(), test.labels()), stats.seconds());
             out().flush();
         }
         return net;
@@ -135,7 +136,7 @@ public final class FinetuneCommand extends ExampleCommand {
                 out().printf("  %s epoch %d/%d: train loss %.4f, train accuracy %.4f%n", name, epoch, epochs, stats.loss(), stats.accuracy());
         }
         out().flush();
-        return Classifier.accuracy(net, test);
+        return Classifier.accuracy(net, test.images(), test.labels());
     }
 
     private static Map<String, Tensor> snapshot(Module net) {

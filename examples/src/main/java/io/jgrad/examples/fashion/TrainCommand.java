@@ -4,6 +4,7 @@ import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.DataLoader;
 import io.jgrad.examples.cli.ExampleCommand;
+import io.jgrad.examples.training.Classifier;
 import io.jgrad.examples.training.ConfusionMatrix;
 import io.jgrad.examples.training.EpochStats;
 import io.jgrad.examples.training.TrainingCheckpoint;

@@ -1,9 +1,7 @@
-package io.jgrad.examples.fashion;
+package io.jgrad.examples.training;
 
 import io.jgrad.autograd.Autograd;
 import io.jgrad.core.Tensor;
-import io.jgrad.data.readers.FashionMnist;
-import io.jgrad.examples.training.TrainingLoop;
 import io.jgrad.nn.F;
 import io.jgrad.nn.Module;
 import java.util.ArrayList;
@@ -11,7 +9,7 @@ import java.util.List;
 
 /** Inference helpers for a classifier that maps a batch of inputs to logits. */
 public final class Classifier {
-    /** Images per forward pass when evaluating (no gradients kept, so larger than a training batch). */
+    /** Samples per forward pass when evaluating (no gradients kept, so larger than a training batch). */
     public static final int EVAL_BATCH = 500;
     private Classifier() {}
 
@@ -39,9 +37,9 @@ public final class Classifier {
         };
     }
 
-    /** The fraction of {@code split}'s images the model classifies correctly. */
-    public static double accuracy(Module model, FashionMnist.Split split) {
-        return (double) correct(logits(model, split.images(), EVAL_BATCH), split.labels()) / split.size();
+    /** The fraction of {@code inputs} the model classifies as {@code labels} says. */
+    public static double accuracy(Module model, Tensor inputs, Tensor labels) {
+        return (double) correct(logits(model, inputs, EVAL_BATCH), labels) / labels.size(0);
     }
 
     /** The number of rows of {@code logits} whose arg-max equals the label. */
