@@ -31,7 +31,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the process exit code (0 success, 1 failure, 2 bad arguments). */
     public static int run(String... args) {
-        return commandLine().execute(args.length == 0 ? new String[] {DEFAULT_COMMAND} : args);
+        return commandLine().execute(withDefaultCommand(args));
+    }
+
+    /** The arguments to run: {@code args}, or the default command when there are none. */
+    static String[] withDefaultCommand(String... args) {
+        return args.length == 0 ? new String[] {DEFAULT_COMMAND} : args;
     }
 
     /** The configured command line, for callers (and tests) that redirect its output. */

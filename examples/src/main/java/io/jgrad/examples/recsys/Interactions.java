@@ -69,7 +69,7 @@ public record Interactions(int users, int items, int[] user, int[] item, String 
     /**
      * Synthetic data with planted structure: every item belongs to one of {@code genres} genres and
      * has a popularity (Zipf-like over a random ranking); every user likes two genres. A user
-     * picks 10 to 40 distinct items with probability proportional to popularity times 1 for a
+     * picks 10 to 40 distinct items (at most all of them) with probability proportional to popularity times 1 for a
      * liked genre and 0.05 otherwise. Popularity alone therefore predicts part of the behaviour,
      * the user-genre affinity the rest.
      */
@@ -86,7 +86,7 @@ public record Interactions(int users, int items, int[] user, int[] item, String 
         for (int u = 0; u < users; u++) {
             int liked1 = (int) gen.nextLong(genres), liked2 = (int) gen.nextLong(genres);
             for (int i = 0; i < items; i++) weight[i] = popularity[i] * (genre[i] == liked1 || genre[i] == liked2 ? 1 : 0.05);
-            int[] picks = new int[10 + (int) gen.nextLong(31)];
+            int[] picks = new int[Math.min(items, 10 + (int) gen.nextLong(31))];
             for (int k = 0; k < picks.length; k++) {
                 picks[k] = draw(weight, gen);
                 weight[picks[k]] = 0; // without replacement
