@@ -1,8 +1,10 @@
 package io.jgrad.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.core.kernels.Kernels;
 import io.jgrad.examples.training.TrainingCheckpoint;
 import io.jgrad.examples.training.TrainingHistory;
 import java.io.IOException;
@@ -26,6 +28,8 @@ class ResumeTest {
 
     @Test
     void resumedRunMatchesUninterruptedRunExactly() throws IOException {
+        // Only reached on SIMD kernels when selected by hand (-Dtest=ResumeTest also runs it in the default execution).
+        assumeFalse(Kernels.SIMD, "bit-exact resume is checked on the scalar kernels (surefire execution 'scalar-kernels')");
         Path data = Cli.bundledFashion(Files.createDirectories(tmp.resolve("data")));
         String[] common = {"--data", data.toString(), "--limit", "48", "--batch-size", "16", "--seed", "7"};
         Path straight = tmp.resolve("straight"), resumed = tmp.resolve("resumed");
@@ -61,8 +65,9 @@ class ResumeTest {
     private static void assertBitEqual(Map<String, Tensor> expected, Map<String, Tensor> actual) {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         expected.forEach((k, v) -> {
-            if (v.isFloatingPoint()) assertThat(bits(actual.get(k))).as(k).containsExactly(bits(v));
-            else assertThat(actual.get(k).toLongArray()).as(k).containsExactly(v.toLongArray());
+            // isEqualTo compares arrays with Arrays.equals (containsExactly is quadratic on 400k elements)
+            if (v.isFloatingPoint()) assertThat(bits(actual.get(k))).as(k).isEqualTo(bits(v));
+            else assertThat(actual.get(k).toLongArray()).as(k).isEqualTo(v.toLongArray());
         });
     }
 }
