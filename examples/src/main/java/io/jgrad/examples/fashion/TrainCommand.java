@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
                         + "(the state_dict, loadable by PyTorch and 'evaluate'), loss.png, accuracy.png."})
 public final class TrainCommand extends ExampleCommand {
     /** Epochs of the default run: about five minutes on 2 cores with the full data set. */
-    static final int DEFAULT_EPOCHS = 2;
+    static final int DEFAULT_EPOCHS = 10;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the Fashion-MNIST IDX files (plain or .gz).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the Fashion-MNIST IDX files (plain or .gz), or 'bundled' for the bundled subset.")
     Path data;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = FashionCnn.NAME, description = "Model to train (default: ${DEFAULT-VALUE}).")
@@ -120,7 +120,7 @@ public final class TrainCommand extends ExampleCommand {
             new TrainingCheckpoint(net.stateDict(), optimizer.stateDict(), epoch, Map.of("shuffle", shuffle.getState()), info).save(checkpointFile);
             SafeTensors.save(out.resolve("model.safetensors"), net.stateDict(), new TreeMap<>(Map.of("format", "pt", "model", model)));
         }
-        List<Path> charts = history.writeCharts(out, "fashion-cnn on " + fashion.source());
+        List<Path> charts = history.writeCharts(out, model + " on " + fashion.source(), "test");
         out().printf("wrote %s, %s, %s%n", checkpointFile, out.resolve("model.safetensors"), String.join(", ", charts.stream().map(Path::toString).toList()));
     }
 

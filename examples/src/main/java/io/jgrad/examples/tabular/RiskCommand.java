@@ -115,7 +115,7 @@ public final class RiskCommand extends ExampleCommand {
             EpochStats stats = TrainingLoop.epoch(name + " " + epoch + "/" + epochs, loader, optimizer, objective, run.progress());
             auc = RocAuc.of(Classifier.logits(model, testX, 4096).toFloatArray(), testY.toLongArray());
             if (epoch % every == 0 || epoch == epochs || epoch == 1)
-                out().printf("  %s epoch %d/%d: loss %.4f | test ROC AUC %.4f | %.1f s%n", name, epoch, epochs, stats.loss(), auc, stats.seconds());
+                out().printf("  %s epoch %d/%d: loss %.4f | test ROC AUC %.4f | %.2f s%n", name, epoch, epochs, stats.loss(), auc, stats.seconds());
             out().flush();
         }
         return auc;
