@@ -17,6 +17,7 @@ import io.jgrad.nn.F;
 import io.jgrad.nn.Sequential;
 import io.jgrad.optim.Adam;
 import io.jgrad.optim.Optimizer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -105,23 +106,33 @@ public final class TrainCommand extends ExampleCommand {
         for (int epoch = done + 1; epoch <= epochs; epoch++) {
             net.train();
             EpochStats stats = TrainingLoop.epoch("epoch " + epoch + "/" + epochs, loader, optimizer, objective, run.progress());
-            Tensor logits = Classifier.logits(net, fashion.test().images(), Classifier.EVAL_BATCH);
-            double testLoss = F.crossEntropy(logits, fashion.test().labels()).item();
-            ConfusionMatrix confusion = ConfusionMatrix.of(fashion.test().labels().toLongArray(), logits.argmax(1, false).toLongArray(), FashionMnist.CLASSES);
-            TrainingHistory.Epoch e = history.add(epoch, stats, testLoss, confusion.accuracy());
-            out().printf("epoch %d/%d: train loss %.4f, train accuracy %.4f | test loss %.4f, test accuracy %.4f | %.1f s, %,.0f samples/s%n",
-                    epoch, epochs, e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.seconds(), e.samplesPerSecond());
-            out().print(confusion);
-            out().flush();
-
-            Map<String, String> info = new LinkedHashMap<>();
-            info.put("config", Json.write(config));
-            info.put("history", history.toJson());
-            new TrainingCheckpoint(net.stateDict(), optimizer.stateDict(), epoch, Map.of("shuffle", shuffle.getState()), info).save(checkpointFile);
-            SafeTensors.save(out.resolve("model.safetensors"), net.stateDict(), new TreeMap<>(Map.of("format", "pt", "model", model)));
+            test(net, fashion.test(), epoch, stats, history);
+            save(net, optimizer, epoch, shuffle, config, history, checkpointFile);
         }
         List<Path> charts = history.writeCharts(out, model + " on " + fashion.source(), "test");
         out().printf("wrote %s, %s, %s%n", checkpointFile, out.resolve("model.safetensors"), String.join(", ", charts.stream().map(Path::toString).toList()));
+    }
+
+    /** Tests after an epoch: records it in {@code history}, prints the epoch line and the confusion matrix. */
+    private void test(Sequential net, FashionMnist.Split test, int epoch, EpochStats stats, TrainingHistory history) {
+        Tensor logits = Classifier.logits(net, test.images(), Classifier.EVAL_BATCH);
+        double testLoss = F.crossEntropy(logits, test.labels()).item();
+        ConfusionMatrix confusion = ConfusionMatrix.of(test.labels().toLongArray(), logits.argmax(1, false).toLongArray(), FashionMnist.CLASSES);
+        TrainingHistory.Epoch e = history.add(epoch, stats, testLoss, confusion.accuracy());
+        out().printf("epoch %d/%d: train loss %.4f, train accuracy %.4f | test loss %.4f, test accuracy %.4f | %.1f s, %,.0f samples/s%n",
+                epoch, epochs, e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.seconds(), e.samplesPerSecond());
+        out().print(confusion);
+        out().flush();
+    }
+
+    /** Writes the checkpoint (everything --resume needs) and the plain state_dict for PyTorch and 'evaluate'. */
+    private void save(Sequential net, Optimizer optimizer, int epoch, Generator shuffle, Map<String, Object> config, TrainingHistory history,
+            Path checkpointFile) throws IOException {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("config", Json.write(config));
+        info.put("history", history.toJson());
+        new TrainingCheckpoint(net.stateDict(), optimizer.stateDict(), epoch, Map.of("shuffle", shuffle.getState()), info).save(checkpointFile);
+        SafeTensors.save(out.resolve("model.safetensors"), net.stateDict(), new TreeMap<>(Map.of("format", "pt", "model", model)));
     }
 
     /** What must not change between a run and its resumption. */

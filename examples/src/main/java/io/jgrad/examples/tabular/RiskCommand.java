@@ -1,7 +1,6 @@
 package io.jgrad.examples.tabular;
 
 import io.jgrad.core.DType;
-import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.DataLoader;
 import io.jgrad.data.TensorDataset;
