@@ -43,7 +43,7 @@ final class ModelVector {
 
     private static Tensor checked(String kind, String name, Tensor t) {
         if (t.dtype() != DType.FLOAT32)
-            throw new IllegalArgumentException("SparkTrainer: " + kind + " '" + name + "' is " + t.dtype() + Shape.str(t.shape())
+            throw new IllegalArgumentException("SparkTrainer: " + kind + " '" + name + "' is " + t.dtype() + " " + Shape.str(t.shape())
                     + "; only float32 models can be trained on Spark");
         if (!t.isContiguous())
             throw new IllegalArgumentException("SparkTrainer: " + kind + " '" + name + "' " + Shape.str(t.shape()) + " is not contiguous");

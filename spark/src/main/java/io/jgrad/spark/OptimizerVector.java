@@ -78,7 +78,7 @@ record OptimizerVector(StateLayout layout, float[] values, List<Map<String, Obje
                 keys.add(e.getKey());
                 shapes.add(t.shape());
             } else {
-                throw new IllegalArgumentException("SparkTrainer: optimizer state '" + e.getKey() + "' is " + t.dtype() + Shape.str(t.shape())
+                throw new IllegalArgumentException("SparkTrainer: optimizer state '" + e.getKey() + "' is " + t.dtype() + " " + Shape.str(t.shape())
                         + "; parameter averaging can only average float32 state");
             }
         }

@@ -53,7 +53,7 @@ final class Replicas {
             Tensor loss = lossFunction.apply(model.forward(batch.inputs()), batch.targets());
             if (loss == null || loss.numel() != 1 || !loss.isFloatingPoint())
                 throw new IllegalArgumentException("SparkTrainer: the loss function must return a floating-point scalar (the batch mean), got "
-                        + (loss == null ? "null" : loss.dtype() + Shape.str(loss.shape())));
+                        + (loss == null ? "null" : loss.dtype() + " " + Shape.str(loss.shape())));
             return loss;
         }
     }

@@ -23,7 +23,7 @@ public final class RowSamples {
         checkColumn(rows, labelColumn, "label");
         return rows.select(featuresColumn, labelColumn).javaRDD().map(row -> {
             if (row.isNullAt(0) || row.isNullAt(1))
-                throw new IllegalArgumentException("SparkTrainer: a row has a null " + (row.isNullAt(0) ? featuresColumn : labelColumn) + ": " + row);
+                throw new IllegalArgumentException("SparkTrainer: a row has a null in column '" + (row.isNullAt(0) ? featuresColumn : labelColumn) + "': " + row);
             return new Sample(floats(row.get(0), featuresColumn), floats(row.get(1), labelColumn));
         });
     }

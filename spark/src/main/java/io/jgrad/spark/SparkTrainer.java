@@ -118,6 +118,12 @@ public final class SparkTrainer {
             train(runner, step, net, opt, sched, checkpoints);
         } catch (IOException e) {
             throw new UncheckedIOException("SparkTrainer: checkpoint I/O failed in " + checkpointDir + ": " + e.getMessage(), e);
+        } catch (Exception e) { // a SparkException too: Scala code throws checked exceptions undeclared
+            // Spark wraps what a task threw in a SparkException; bad input is reported as itself.
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof IllegalArgumentException bad && c != e) throw new IllegalArgumentException(bad.getMessage(), e);
+            }
+            throw e;
         }
         return net;
     }
