@@ -143,11 +143,14 @@ public final class SparkTrainer {
             if (step % perEpoch == 0) {
                 for (TrainingListener l : listeners) l.onEpoch(epoch);
             }
-            if (checkpoints != null && step % checkpointEvery == 0) {
-                String path = checkpoints.save(step, step / perEpoch, net, opt, sched, runner.rngState(step));
-                for (TrainingListener l : listeners) l.onCheckpoint(step, path);
-            }
+            if (checkpoints != null && (step % checkpointEvery == 0 || step == last)) checkpoint(checkpoints, step, perEpoch, runner, net, opt, sched);
         }
+    }
+
+    private void checkpoint(HadoopCheckpoints checkpoints, long step, long perEpoch, StepRunner runner, Module net, Optimizer opt, LRScheduler sched)
+            throws IOException {
+        String path = checkpoints.save(step, step / perEpoch, net, opt, sched, runner.rngState(step));
+        for (TrainingListener l : listeners) l.onCheckpoint(step, path);
     }
 
     private long resume(HadoopCheckpoints checkpoints, Module net, Optimizer opt, LRScheduler sched, StepRunner runner) throws IOException {
@@ -234,8 +237,8 @@ public final class SparkTrainer {
         }
 
         /**
-         * Writes a checkpoint every {@code everySteps} steps into {@code dir} (any Hadoop file
-         * system URI) and resumes from the newest checkpoint found there.
+         * Writes a checkpoint every {@code everySteps} steps and after the last step into
+         * {@code dir} (any Hadoop file system URI), and resumes from the newest checkpoint found there.
          */
         public Builder checkpoints(String dir, long everySteps) {
             if (dir == null || dir.isBlank()) throw new IllegalArgumentException("SparkTrainer: checkpoint directory must not be empty");
