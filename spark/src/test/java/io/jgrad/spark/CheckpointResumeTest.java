@@ -15,30 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoints through the Hadoop file system API, and resuming from them (local[2]). */
-class CheckpointResumeTest {
-    private static JavaSparkContext sc;
+class CheckpointResumeTest extends LocalSparkTest {
     private static final List<Sample> DATA = TestTasks.spirals(40, 6); // 120 samples
     private static final OptimizerFactory ADAM = p -> new Adam(p, Map.of("lr", 0.01));
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void start() {
-        sc = SparkContexts.local(2, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        sc.stop();
-    }
 
     @Test
     void synchronousTrainingResumedMidEpochEndsWhereAnUninterruptedRunEnds() throws IOException {

@@ -9,24 +9,10 @@ import io.jgrad.optim.Adam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Parameter averaging on local[2] learns a task that needs a non-linear model. */
-class ParameterAveragingTest {
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        sc = SparkContexts.local(2, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        sc.stop();
-    }
+class ParameterAveragingTest extends LocalSparkTest {
 
     @Test
     void learnsThreeSpiralsWithAdamAndAveragedMoments() {
