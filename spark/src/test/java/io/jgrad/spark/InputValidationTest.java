@@ -30,7 +30,7 @@ class InputValidationTest extends LocalSparkTest {
         data.set(0, new Sample(new float[] {0, 0}, new float[] {1.5f}));
         assertThatThrownBy(() -> trainer().fit(sc.parallelize(data, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sample 0 of partition 0: class index 1.5 is not a non-negative integer");
+                .hasMessageContaining("sample 0 of partition 0: class index 1.5 is not an integer in [0, 16777216]");
     }
 
     @Test
