@@ -1,7 +1,7 @@
 """Checks with PyTorch that files jgrad saved load in PyTorch bit-exactly.
 
 Usage (from the repository root; needs the Debian PyTorch 1.13, not the `python3` on PATH):
-    mvn -B -ntp test -pl io -am -Dtest=PythonInteropExportTest -Dsurefire.failIfNoSpecifiedTests=false
+    mvn -B -ntp verify        # or: mvn -B -ntp test -pl io (after an install)
     /usr/bin/python3 io/src/test/python/verify_roundtrip.py [io/target/python-interop]
 
 PythonInteropExportTest reads the PyTorch-written fixtures into jgrad and saves them again

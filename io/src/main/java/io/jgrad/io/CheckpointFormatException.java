@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * needs 16}. A load that throws returns nothing: there are no partial loads.
  */
 public class CheckpointFormatException extends IOException {
-    private final Path file;
+    private final transient Path file; // Path is not serializable; the message keeps the name
     private final String entry;
 
     /** A problem with one entry of {@code file}; {@code entry} may be null for the file as a whole. */

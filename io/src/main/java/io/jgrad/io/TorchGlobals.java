@@ -64,6 +64,7 @@ final class TorchGlobals implements Unpickler.Environment {
 
     @Override
     public Object reduce(Object callable, List<Object> args) throws CheckpointFormatException {
+        if (callable instanceof FileDType storage) throw error("calling torch." + storage.torchStorageName() + " is forbidden");
         if (!(callable instanceof Callable c)) throw error("calling " + Unpickler.describe(callable) + " is forbidden");
         return switch (c) {
             case ORDERED_DICT -> {

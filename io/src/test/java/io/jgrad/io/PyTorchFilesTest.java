@@ -1,7 +1,7 @@
 package io.jgrad.io;
 
-import static io.jgrad.io.TensorAssert.assertBitExact;
-import static io.jgrad.io.TensorAssert.resource;
+import static io.jgrad.io.IoAssertions.assertBitExact;
+import static io.jgrad.io.IoAssertions.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package io.jgrad.io;
 
-import static io.jgrad.io.TensorAssert.assertBitExact;
+import static io.jgrad.io.IoAssertions.assertBitExact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,6 @@ package io.jgrad.optim;
 
 import io.jgrad.core.Tensor;
 import io.jgrad.core.kernels.OptimKernels;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,14 +31,7 @@ public final class Adagrad extends Optimizer {
     }
 
     private static Map<String, Object> defaultOptions() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", 1e-2);
-        d.put("lr_decay", 0.0);
-        d.put("weight_decay", 0.0);
-        d.put("initial_accumulator_value", 0.0);
-        d.put("eps", 1e-10);
-        d.put("maximize", false);
-        return d;
+        return Kwargs.of("lr", 1e-2, "lr_decay", 0.0, "weight_decay", 0.0, "initial_accumulator_value", 0.0, "eps", 1e-10, "maximize", false);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.jgrad.optim;
 
 import io.jgrad.core.Tensor;
 import io.jgrad.core.kernels.OptimKernels;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,14 +31,7 @@ public final class Adam extends Optimizer {
     }
 
     static Map<String, Object> defaultOptions(double weightDecay) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", 1e-3);
-        d.put("betas", List.of(0.9, 0.999));
-        d.put("eps", 1e-8);
-        d.put("weight_decay", weightDecay);
-        d.put("amsgrad", false);
-        d.put("maximize", false);
-        return d;
+        return Kwargs.of("lr", 1e-3, "betas", List.of(0.9, 0.999), "eps", 1e-8, "weight_decay", weightDecay, "amsgrad", false, "maximize", false);
     }
 
     @Override

@@ -14,6 +14,13 @@ import java.util.Map;
 public final class Kwargs {
     private Kwargs() {}
 
+    /** An ordered option map from name, value, name, value, ...; a null value marks a required option. */
+    public static Map<String, Object> of(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return m;
+    }
+
     /**
      * {@code defaults} overridden by {@code given}; a name {@code defaults} does not know is a typo
      * and an error, and a null value left in the result (a required option, like SGD's lr) too.

@@ -118,10 +118,11 @@ public abstract class Optimizer {
 
     /** Updates every parameter that has a gradient. */
     public void step() {
+        List<ParamUpdate> updates = groups.stream().map(this::prepare).toList(); // every group's options checked first
         try (var noGrad = Autograd.noGrad()) {
-            for (ParamGroup group : groups) {
-                ParamUpdate update = prepare(group);
-                for (Tensor p : group.params()) {
+            for (int g = 0; g < groups.size(); g++) {
+                ParamUpdate update = updates.get(g);
+                for (Tensor p : groups.get(g).params()) {
                     Tensor grad = p.grad();
                     if (grad == null) continue;
                     ParamState s = state.computeIfAbsent(p, k -> new ParamState());
@@ -216,10 +217,7 @@ public abstract class Optimizer {
                 }
             }
         }
-        for (int g = 0; g < groups.size(); g++) {
-            ParamGroup group = groups.get(g);
-            group.replaceOptions(newOptions.get(g));
-        }
+        for (int g = 0; g < groups.size(); g++) groups.get(g).replaceOptions(newOptions.get(g));
         state.clear();
         for (int i = 0; i < params.size(); i++) {
             if (steps.containsKey(i) || buffers.containsKey(i))

@@ -2,6 +2,7 @@ package io.jgrad.optim;
 
 import io.jgrad.core.Tensor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ import java.util.Map;
  */
 public record OptimizerStateDict(Map<String, Tensor> state, List<Map<String, Object>> paramGroups) {
     public OptimizerStateDict {
-        state = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(state));
+        state = Collections.unmodifiableMap(new LinkedHashMap<>(state));
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (Map<String, Object> g : paramGroups) groups.add(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(g)));
+        for (Map<String, Object> g : paramGroups) groups.add(Collections.unmodifiableMap(new LinkedHashMap<>(g)));
         paramGroups = List.copyOf(groups);
     }
 }

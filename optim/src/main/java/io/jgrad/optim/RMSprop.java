@@ -2,7 +2,6 @@ package io.jgrad.optim;
 
 import io.jgrad.core.Tensor;
 import io.jgrad.core.kernels.OptimKernels;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,15 +32,7 @@ public final class RMSprop extends Optimizer {
     }
 
     private static Map<String, Object> defaultOptions() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", 1e-2);
-        d.put("alpha", 0.99);
-        d.put("eps", 1e-8);
-        d.put("weight_decay", 0.0);
-        d.put("momentum", 0.0);
-        d.put("centered", false);
-        d.put("maximize", false);
-        return d;
+        return Kwargs.of("lr", 1e-2, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0.0, "momentum", 0.0, "centered", false, "maximize", false);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.jgrad.optim;
 
 import io.jgrad.core.Tensor;
 import io.jgrad.core.kernels.OptimKernels;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +28,7 @@ public final class SGD extends Optimizer {
     }
 
     private static Map<String, Object> defaultOptions() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", null);
-        d.put("momentum", 0.0);
-        d.put("dampening", 0.0);
-        d.put("weight_decay", 0.0);
-        d.put("nesterov", false);
-        d.put("maximize", false);
-        return d;
+        return Kwargs.of("lr", null, "momentum", 0.0, "dampening", 0.0, "weight_decay", 0.0, "nesterov", false, "maximize", false);
     }
 
     @Override

@@ -168,6 +168,28 @@ class OptimizerApiTest {
     }
 
     @Test
+    void splittingAcrossThreadsDoesNotChangeTheResult() {
+        int threads = Tensor.getNumThreads();
+        try {
+            float[][] results = new float[2][];
+            for (int t = 1; t <= 2; t++) {
+                Tensor.setNumThreads(t);
+                Generator gen = new Generator(9);
+                Tensor p = Tensor.randn(gen, 100_003).requiresGrad_(true);
+                Adam adam = new Adam(List.of(p), Map.of("lr", 0.01, "amsgrad", true));
+                for (int i = 0; i < 3; i++) {
+                    p.setGrad(Tensor.randn(gen, 100_003));
+                    adam.step();
+                }
+                results[t - 1] = p.toFloatArray();
+            }
+            assertThat(results[1]).isEqualTo(results[0]);
+        } finally {
+            Tensor.setNumThreads(threads);
+        }
+    }
+
+    @Test
     void factoryBuildsEachOptimizerWithPyTorchKwargs() {
         Tensor p = Tensor.ones(2).requiresGrad_(true);
         assertThat(Optimizers.fromSpec("AdamW", Map.of("lr", 1, "betas", new double[] {0.5, 0.6}), List.of(p)))

@@ -123,7 +123,10 @@ public abstract class LRScheduler {
         return perGroup(this::lr);
     }
 
-    /** The scheduler's progress: {@code last_epoch}, {@code _step_count}, {@code base_lrs}, {@code _last_lr} (PyTorch's keys). Its settings are not included: build the same scheduler, then load. */
+    /**
+     * The scheduler's progress: {@code last_epoch}, {@code _step_count}, {@code base_lrs},
+     * {@code _last_lr} (PyTorch's keys). Its settings are not included: build the same scheduler, then load.
+     */
     public Map<String, Object> stateDict() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("last_epoch", lastEpoch);

@@ -3,7 +3,6 @@ package io.jgrad.optim.lr;
 import io.jgrad.optim.Kwargs;
 import io.jgrad.optim.Optimizer;
 import io.jgrad.optim.ParamGroup;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,16 +66,8 @@ public final class OneCycleLR extends LRScheduler {
     }
 
     private static Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("pct_start", 0.3);
-        d.put("anneal_strategy", "cos");
-        d.put("cycle_momentum", true);
-        d.put("base_momentum", 0.85);
-        d.put("max_momentum", 0.95);
-        d.put("div_factor", 25.0);
-        d.put("final_div_factor", 1e4);
-        d.put("three_phase", false);
-        return d;
+        return Kwargs.of("pct_start", 0.3, "anneal_strategy", "cos", "cycle_momentum", true, "base_momentum", 0.85,
+                "max_momentum", 0.95, "div_factor", 25.0, "final_div_factor", 1e4, "three_phase", false);
     }
 
     private static void setMomentum(ParamGroup g, boolean beta1, double momentum) {

@@ -55,16 +55,8 @@ public final class ReduceLROnPlateau {
     }
 
     private static Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("mode", "min");
-        d.put("factor", 0.1);
-        d.put("patience", 10.0);
-        d.put("threshold", 1e-4);
-        d.put("threshold_mode", "rel");
-        d.put("cooldown", 0.0);
-        d.put("min_lr", 0.0);
-        d.put("eps", 1e-8);
-        return d;
+        return Kwargs.of("mode", "min", "factor", 0.1, "patience", 10.0, "threshold", 1e-4, "threshold_mode", "rel",
+                "cooldown", 0.0, "min_lr", 0.0, "eps", 1e-8);
     }
 
     /** Records the epoch's metric and cuts the lrs if it has not improved for more than patience epochs. */

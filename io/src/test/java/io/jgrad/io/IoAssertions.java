@@ -1,6 +1,7 @@
 package io.jgrad.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jgrad.core.Tensor;
 import java.io.IOException;
@@ -9,10 +10,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-/** Bit-exact tensor comparison and access to the test resources. */
-final class TensorAssert {
-    private TensorAssert() {}
+/** Bit-exact tensor comparison, refusal checks and access to the test resources. */
+final class IoAssertions {
+    private IoAssertions() {}
 
     /** Same dtype, shape and element bits (so NaN payloads and -0.0 count). */
     static void assertBitExact(String what, Tensor expected, Tensor actual) {
@@ -43,9 +45,18 @@ final class TensorAssert {
     /** A file under src/test/resources. */
     static Path resource(String name) {
         try {
-            return Path.of(TensorAssert.class.getResource("/" + name).toURI());
+            return Path.of(IoAssertions.class.getResource("/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new UncheckedIOException(new IOException("missing test resource " + name, e));
         }
+    }
+
+    /** {@code load} must throw a CheckpointFormatException that names {@code file} and {@code entry} and says {@code message}. */
+    static void assertRefused(ThrowingCallable load, Path file, String entry, String message) {
+        assertThatThrownBy(load)
+                .isInstanceOf(CheckpointFormatException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((CheckpointFormatException) e).entry()).isEqualTo(entry));
     }
 }
