@@ -338,6 +338,10 @@ public final class Derivatives {
 
         // ---------------------------------------------------------------- linear algebra
         define(MATMUL, Saves.INPUTS, c -> grads(c.needs(0) ? c.g().mm(c.in(1).t()) : null, c.needs(1) ? c.in(0).t().mm(c.g()) : null));
+        define(LINEAR, Saves.INPUTS, c -> grads(
+                c.needs(0) ? c.g().mm(c.in(1)) : null,
+                c.needs(1) ? c.g().t().mm(c.in(0)) : null,
+                c.needs(2) ? c.g().sum(0) : null));
         define(BMM, Saves.INPUTS, c -> grads(c.needs(0) ? c.g().bmm(c.in(1).mT()) : null, c.needs(1) ? c.in(0).mT().bmm(c.g()) : null));
     }
 

@@ -33,7 +33,7 @@ public enum Op {
     // indexing
     INDEX_SELECT, GATHER, SCATTER_ADD, INDEX_ADD, EMBEDDING,
     // linear algebra
-    MATMUL, BMM,
+    MATMUL, BMM, LINEAR,
     // convolution, pooling, resampling, normalisation
     CONV, CONV_TRANSPOSE, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, INTERPOLATE, BATCH_NORM, LAYER_NORM,
     GROUP_NORM,
