@@ -241,24 +241,33 @@ public final class Convolution {
         Object xa = x.storage().array(), ga = gy.storage().array();
         int xo = x.storageOffset(), go = gy.storageOffset();
         boolean direct = g.pointwise();
+        // The GEMM's column side is vectorised: put the larger of og and rows there. Transposed,
+        // each group's block of the buffers holds dW_g^T (rows x og).
+        boolean transposed = og > rows;
         // Each thread sums its batch elements into its own buffer; buffers are added in batch order.
         Object[] partials = new Object[Math.max(n, 1)];
         Parallel.forRange(n, grain((long) o * rows * positions), (n0, n1) -> {
             Object cols = direct ? null : k.alloc(rows * positions), acc = k.alloc(o * rows);
             for (int s = n0; s < n1; s++) {
                 for (int gi = 0; gi < groups; gi++) {
-                    int xs = xo + (s * c + gi * cg) * plane;
+                    int xs = xo + (s * c + gi * cg) * plane, gs = go + (s * o + gi * og) * positions;
+                    Object ca = direct ? xa : cols;
+                    int co = direct ? xs : 0;
                     if (!direct) k.im2col(xa, xs, cg, g.h(), g.w(), cols);
-                    // gy_g (og x positions) · cols^T (positions x rows)
-                    k.gemm(og, rows, positions, ga, go + (s * o + gi * og) * positions, positions, 1, direct ? xa : cols, direct ? xs : 0, 1, positions,
-                            acc, gi * og * rows, rows, true);
+                    // dW_g = gy_g (og x positions) · cols^T (positions x rows), or its transpose.
+                    if (transposed) k.gemm(rows, og, positions, ca, co, positions, 1, ga, gs, 1, positions, acc, gi * og * rows, og, true);
+                    else k.gemm(og, rows, positions, ga, gs, positions, 1, ca, co, 1, positions, acc, gi * og * rows, rows, true);
                 }
             }
             partials[n0] = acc;
         });
         Tensor dw = Tensor.zeros(dt, o, cg, g.h().kernel(), g.w().kernel());
         Object da = dw.storage().array();
-        for (Object p : partials) if (p != null) k.addInto(p, da, o * rows);
+        for (Object p : partials) {
+            if (p == null) continue;
+            for (int gi = 0; gi < groups; gi++)
+                k.addInto(p, gi * og * rows, transposed ? 1 : rows, transposed ? og : 1, da, gi * og * rows, og, rows);
+        }
         return Tracking.record(Op.CONV_WEIGHT_GRAD, g, dw, x, gy);
     }
 
