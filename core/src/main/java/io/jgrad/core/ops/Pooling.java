@@ -46,7 +46,7 @@ public final class Pooling {
      */
     public static Tensor.ValuesIndices maxPool(String op, int spatial, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                                boolean ceilMode, boolean withIndices) {
-        boolean unbatched = checkInput(op, spatial, x);
+        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
         Tensor in = unbatched ? x.unsqueeze(0) : x;
         if (spatial == 1) in = in.unsqueeze(2);
         Window[] win = windows(op, spatial, in, kernel, stride, padding, dilation, ceilMode, x.shape());
@@ -69,25 +69,16 @@ public final class Pooling {
         return new Tensor.ValuesIndices(values, indices);
     }
 
-    /** The input must be floating, (N, C, *) or unbatched (C, *); true if unbatched. */
-    static boolean checkInput(String op, int spatial, Tensor x) {
-        if (!x.dtype().isFloating()) throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
-        if (x.dim() != spatial + 1 && x.dim() != spatial + 2)
-            throw new IllegalArgumentException(op + ": expected a " + (spatial + 1) + "-d (unbatched) or " + (spatial + 2)
-                    + "-d (batched) input, got input of shape " + Shape.str(x.shape()));
-        return x.dim() == spatial + 1;
-    }
-
     /**
      * The (height, width) windows of a pooling op over a 4-d input, after PyTorch's checks: positive
      * kernel, stride and dilation; padding at most half the kernel; a non-empty output.
      */
     static Window[] windows(String op, int spatial, Tensor in4, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode,
                             int[] userShape) {
-        check(op, spatial, kernel, "kernel_size", 1);
-        check(op, spatial, stride, "stride", 1);
-        check(op, spatial, padding, "padding", 0);
-        check(op, spatial, dilation, "dilation", 1);
+        SpatialArgs.checkValues(op, spatial, kernel, "kernel_size", 1);
+        SpatialArgs.checkValues(op, spatial, stride, "stride", 1);
+        SpatialArgs.checkValues(op, spatial, padding, "padding", 0);
+        SpatialArgs.checkValues(op, spatial, dilation, "dilation", 1);
         for (int d = 0; d < spatial; d++)
             if (padding[d] > kernel[d] / 2)
                 throw new IllegalArgumentException(op + ": padding should be at most half of the kernel size, but got padding "
@@ -106,13 +97,6 @@ public final class Pooling {
                     + " (kernel_size " + Arrays.toString(kernel) + ", stride " + Arrays.toString(stride) + ", padding " + Arrays.toString(padding)
                     + ", dilation " + Arrays.toString(dilation) + ")");
         return win;
-    }
-
-    private static void check(String op, int spatial, int[] values, String name, int min) {
-        if (values.length != spatial)
-            throw new IllegalArgumentException(op + ": expected " + spatial + " value(s) for " + name + ", got " + Arrays.toString(values));
-        for (int v : values)
-            if (v < min) throw new IllegalArgumentException(op + ": " + name + " must be " + (min == 0 ? "non-negative" : "positive") + ", got " + Arrays.toString(values));
     }
 
     /** The maxima of a contiguous 4-d input (recorded as MAX_POOL) and where they came from. */
