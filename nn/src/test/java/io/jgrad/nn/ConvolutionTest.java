@@ -63,6 +63,19 @@ class ConvolutionTest {
     }
 
     @Test
+    void oneDimensionalOpsAreTheTwoDimensionalOnesOfHeightOne() {
+        Tensor x = Tensor.randn(gen, DType.FLOAT64, 2, 4, 9), w = Tensor.randn(gen, DType.FLOAT64, 4, 3, 3), b = Tensor.randn(gen, DType.FLOAT64, 6);
+        int[] stride = {2}, pad = {1}, outPad = {1}, dil = {2};
+        Tensor y1 = F.convTranspose1d(x, w, b, stride, pad, outPad, 2, dil);
+        Tensor y2 = F.convTranspose2d(x.unsqueeze(2), w.unsqueeze(2), b, new int[] {1, 2}, new int[] {0, 1}, new int[] {0, 1}, 2, new int[] {1, 2});
+        close(y1, y2.squeeze(2), 1e-13);
+        // Unbatched input gives an unbatched output.
+        close(F.convTranspose1d(x.select(0, 1), w, b, stride, pad, outPad, 2, dil), y1.select(0, 1), 1e-13);
+        Tensor c = Tensor.randn(gen, DType.FLOAT64, 6, 2, 3);
+        close(F.conv1d(x, c, null, stride, pad, dil, 2), F.conv2d(x.unsqueeze(2), c.unsqueeze(2), null, new int[] {1, 2}, new int[] {0, 1}, new int[] {1, 2}, 2).squeeze(2), 1e-13);
+    }
+
+    @Test
     void forwardAndGradientsMatchADirectLoopOverManyGeometries() {
         // {n, c, h, w, o, kh, kw, stride h, stride w, pad h, pad w, dil h, dil w, groups}
         int[][] cases = {
