@@ -11,7 +11,7 @@ import statistics
 import time
 
 QUIET = 0.15
-MAX_WAIT = 4.0
+MAX_WAIT = 1.5
 BAD_LOAD = 0.35
 _CLK = os.sysconf("SC_CLK_TCK")
 
