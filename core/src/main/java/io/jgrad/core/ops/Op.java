@@ -43,8 +43,11 @@ public enum Op {
     // randomness
     DROPOUT;
 
+    // Computed once: error checks on every op's hot path pass the name along.
+    private final String pyName = name().toLowerCase(java.util.Locale.ROOT);
+
     /** PyTorch's spelling of the op, e.g. {@code "log_softmax"}. */
     public String pyName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return pyName;
     }
 }
