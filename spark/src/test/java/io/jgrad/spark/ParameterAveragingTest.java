@@ -1,0 +1,57 @@
+package io.jgrad.spark;
+
+import static io.jgrad.spark.TestTasks.CROSS_ENTROPY;
+import static io.jgrad.spark.TestTasks.SPIRAL_FORMAT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jgrad.nn.Module;
+import io.jgrad.optim.Adam;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Parameter averaging on local[2] learns a task that needs a non-linear model. */
+class ParameterAveragingTest {
+    private static JavaSparkContext sc;
+
+    @BeforeAll
+    static void start() {
+        sc = SparkContexts.local(2, 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        sc.stop();
+    }
+
+    @Test
+    void learnsThreeSpiralsWithAdamAndAveragedMoments() {
+        List<Sample> train = TestTasks.spirals(200, 1), test = TestTasks.spirals(100, 2);
+        List<StepStats> rounds = new ArrayList<>();
+        Module model = SparkTrainer.builder(TestTasks.mlp(32, 5), CROSS_ENTROPY, p -> new Adam(p, Map.of("lr", 0.02)), SPIRAL_FORMAT)
+                .parameterAveraging(5)
+                .batchSize(32)
+                .epochs(8)
+                .seed(3)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepStats s) {
+                        rounds.add(s);
+                    }
+                })
+                .build()
+                .fit(sc.parallelize(train, 2));
+        // 600 samples, 5 local steps of 32 (16 per partition): 4 rounds per epoch, 32 in all.
+        assertThat(rounds).hasSize(32);
+        assertThat(rounds).allSatisfy(r -> assertThat(r.samples()).isEqualTo(5 * 32));
+        double before = TestTasks.accuracy(TestTasks.mlp(32, 5).get(), test);
+        double after = TestTasks.accuracy(model, test);
+        assertThat(before).isLessThan(0.6);
+        assertThat(after).as("held-out accuracy").isGreaterThan(0.9);
+        assertThat(rounds.get(rounds.size() - 1).loss()).isLessThan(0.3 * rounds.get(0).loss());
+    }
+}
