@@ -1,37 +1,55 @@
 package io.jgrad.examples;
 
-import io.jgrad.core.Generator;
-import io.jgrad.core.Tensor;
-import io.jgrad.core.kernels.Kernels;
+import io.jgrad.examples.cli.ErrorReporter;
+import io.jgrad.examples.fashion.EvaluateCommand;
+import io.jgrad.examples.fashion.FinetuneCommand;
+import io.jgrad.examples.fashion.TrainCommand;
+import io.jgrad.examples.recsys.RecommendCommand;
+import io.jgrad.examples.tabular.RiskCommand;
+import io.jgrad.examples.text.CharRnnCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * The jgrad examples entry point. Until the training commands land, it runs a small real demo of
- * the Tensor API: a least-squares fit by gradient descent with a hand-written gradient.
+ * The {@code jgrad-examples} command line: one subcommand per example job. With no arguments it
+ * runs {@code train}, the main job, so {@code ./jgrad} alone trains the Fashion-MNIST CNN.
  */
-public final class Main {
-    private Main() {}
+@Command(name = "jgrad-examples", mixinStandardHelpOptions = true, version = "jgrad-examples 0.1.0",
+        description = "Example jobs for jgrad, a pure-Java tensor engine with autograd. Without a command, runs 'train'.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, FinetuneCommand.class, CharRnnCommand.class,
+                RecommendCommand.class, RiskCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** The command run when none is given. */
+    static final String DEFAULT_COMMAND = "train";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        Generator gen = new Generator(0);
-        int n = 10_000, d = 8;
-        Tensor trueW = Tensor.randn(gen, d, 1);
-        Tensor x = Tensor.randn(gen, n, d);
-        Tensor y = x.matmul(trueW).add(Tensor.randn(gen, n, 1).mul(0.01));
+        System.exit(run(args));
+    }
 
-        System.out.println("jgrad least-squares demo: " + n + " samples, " + d + " features, kernels " + Kernels.describe()
-                + ", threads " + Tensor.getNumThreads());
-        Tensor w = Tensor.zeros(d, 1);
-        double lr = 0.1;
-        long start = System.nanoTime();
-        for (int step = 0; step <= 200; step++) {
-            Tensor residual = x.matmul(w).sub(y);                       // (n, 1)
-            Tensor grad = x.t().matmul(residual).mul(2.0 / n);          // d/dw mean((xw - y)^2)
-            if (step % 40 == 0) System.out.printf("step %3d  mse %.6f%n", step, residual.square().mean().item());
-            w.sub_(grad.mul(lr));
-        }
-        double ms = (System.nanoTime() - start) / 1e6;
-        System.out.println("fitted w: " + w.t());
-        System.out.println("true   w: " + trueW.t());
-        System.out.printf("max |w - w_true| = %.5f, 200 steps in %.0f ms%n", w.sub(trueW).abs().max().item(), ms);
+    /** Runs the command line and returns the process exit code (0 success, 1 failure, 2 bad arguments). */
+    public static int run(String... args) {
+        return commandLine().execute(withDefaultCommand(args));
+    }
+
+    /** The arguments to run: {@code args}, or the default command when there are none. */
+    static String[] withDefaultCommand(String... args) {
+        return args.length == 0 ? new String[] {DEFAULT_COMMAND} : args;
+    }
+
+    /** The configured command line, for callers (and tests) that redirect its output. */
+    public static CommandLine commandLine() {
+        System.setProperty("java.awt.headless", "true"); // charts render to PNG files only
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Only reached with options but no command (e.g. {@code --verbose}): show what there is. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
     }
 }
