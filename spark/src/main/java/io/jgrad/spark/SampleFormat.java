@@ -75,8 +75,8 @@ public record SampleFormat(int[] featureShape, int[] targetShape, boolean classI
                     + targetSize() + (classIndex ? " (a class index)" : " (target shape " + Shape.str(targetShape) + ")"));
         if (classIndex) {
             float label = sample.target()[0];
-            if (label != Math.rint(label) || label < 0 || label > 1 << 24)
-                throw new IllegalArgumentException(where + ": class index " + label + " is not a non-negative integer");
+            if (label != Math.rint(label) || label < 0 || label > 1 << 24) // floats hold every integer up to 2^24 exactly
+                throw new IllegalArgumentException(where + ": class index " + label + " is not an integer in [0, 16777216]");
         }
     }
 

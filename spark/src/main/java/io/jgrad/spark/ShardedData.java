@@ -31,10 +31,10 @@ final class ShardedData implements AutoCloseable {
                 .setName("jgrad shards " + format)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         int partitions = shards.getNumPartitions();
-        long[] sizes = new long[partitions];
+        int[] sizes = new int[partitions];
         for (int[] ps : shards.map(s -> new int[] {s.partition(), s.size()}).collect()) sizes[ps[0]] = ps[1];
         long total = 0;
-        for (long size : sizes) total += size;
+        for (int size : sizes) total += size;
         if (total == 0) {
             shards.unpersist(false);
             throw new IllegalArgumentException("SparkTrainer: the training data is empty (" + partitions + " partitions, no samples)");
@@ -44,7 +44,7 @@ final class ShardedData implements AutoCloseable {
             throw new IllegalArgumentException("SparkTrainer: " + total + " samples; at most " + Integer.MAX_VALUE + " are supported");
         }
         int[] starts = new int[partitions];
-        for (int p = 1; p < partitions; p++) starts[p] = starts[p - 1] + (int) sizes[p - 1];
+        for (int p = 1; p < partitions; p++) starts[p] = starts[p - 1] + sizes[p - 1];
         return new ShardedData(shards, starts, (int) total);
     }
 

@@ -114,8 +114,8 @@ public final class SparkTrainer {
                     : new AveragingRounds(sc, data, vector, opt, batchSize, localSteps, seed,
                             new AveragingRounds.LocalStepsTask.Config(runId, model, loss, optimizer));
             HadoopCheckpoints checkpoints = checkpointDir == null ? null : new HadoopCheckpoints(checkpointDir, sc.hadoopConfiguration(), keepCheckpoints);
-            long step = checkpoints == null ? 0 : resume(checkpoints, net, opt, sched, runner);
-            train(runner, step, net, opt, sched, checkpoints);
+            Run run = new Run(net, opt, sched, runner, checkpoints);
+            train(run, checkpoints == null ? 0 : resume(run));
         } catch (IOException e) {
             throw new UncheckedIOException("SparkTrainer: checkpoint I/O failed in " + checkpointDir + ": " + e.getMessage(), e);
         } catch (Exception e) { // a SparkException too: Scala code throws checked exceptions undeclared
@@ -128,36 +128,40 @@ public final class SparkTrainer {
         return net;
     }
 
-    private void train(StepRunner runner, long step, Module net, Optimizer opt, LRScheduler sched, HadoopCheckpoints checkpoints) throws IOException {
-        long perEpoch = runner.stepsPerEpoch();
+    /** What one {@link #fit} works on, on the driver; {@code scheduler} and {@code checkpoints} may be null. */
+    private record Run(Module model, Optimizer optimizer, LRScheduler scheduler, StepRunner runner, HadoopCheckpoints checkpoints) {}
+
+    private void train(Run run, long step) throws IOException {
+        long perEpoch = run.runner().stepsPerEpoch();
         long last = Math.min(epochs * perEpoch, maxSteps); // perEpoch < 2^31, no overflow
         EpochStats epoch = null;
         while (step < last) {
             long e = step / perEpoch;
             if (epoch == null || epoch.epoch() != e) epoch = EpochStats.start(e);
-            StepStats stats = runner.step(step, e);
-            if (sched != null) sched.step();
+            StepStats stats = run.runner().step(step, e);
+            if (run.scheduler() != null) run.scheduler().step();
             step++;
             epoch = epoch.plus(stats);
             for (TrainingListener l : listeners) l.onStep(stats);
             if (step % perEpoch == 0) {
                 for (TrainingListener l : listeners) l.onEpoch(epoch);
             }
-            if (checkpoints != null && step % checkpointEvery == 0) {
-                String path = checkpoints.save(step, step / perEpoch, net, opt, sched, runner.rngState(step));
+            if (run.checkpoints() != null && (step % checkpointEvery == 0 || step == last)) {
+                String path = run.checkpoints().save(step, step / perEpoch, run.model(), run.optimizer(), run.scheduler(), run.runner().rngState(step));
                 for (TrainingListener l : listeners) l.onCheckpoint(step, path);
             }
         }
     }
 
-    private long resume(HadoopCheckpoints checkpoints, Module net, Optimizer opt, LRScheduler sched, StepRunner runner) throws IOException {
-        Optional<String> latest = checkpoints.latest();
+    /** Restores the newest checkpoint, if any, and returns the step to continue from. */
+    private long resume(Run run) throws IOException {
+        Optional<String> latest = run.checkpoints().latest();
         if (latest.isEmpty()) return 0;
-        TrainingCheckpoint checkpoint = checkpoints.load(latest.get());
+        TrainingCheckpoint checkpoint = run.checkpoints().load(latest.get());
         Generator rng = new Generator(0);
-        checkpoint.restore(net, opt, sched, rng);
+        checkpoint.restore(run.model(), run.optimizer(), run.scheduler(), rng);
         long step = checkpoint.step();
-        runner.restoreRng(rng.getState(), step);
+        run.runner().restoreRng(rng.getState(), step);
         for (TrainingListener l : listeners) l.onResume(step, latest.get());
         return step;
     }
@@ -234,8 +238,8 @@ public final class SparkTrainer {
         }
 
         /**
-         * Writes a checkpoint every {@code everySteps} steps into {@code dir} (any Hadoop file
-         * system URI) and resumes from the newest checkpoint found there.
+         * Writes a checkpoint every {@code everySteps} steps and after the last step into
+         * {@code dir} (any Hadoop file system URI), and resumes from the newest checkpoint found there.
          */
         public Builder checkpoints(String dir, long everySteps) {
             if (dir == null || dir.isBlank()) throw new IllegalArgumentException("SparkTrainer: checkpoint directory must not be empty");

@@ -15,41 +15,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoints through the Hadoop file system API, and resuming from them (local[2]). */
-class CheckpointResumeTest {
-    private static JavaSparkContext sc;
+class CheckpointResumeTest extends LocalSparkTest {
     private static final List<Sample> DATA = TestTasks.spirals(40, 6); // 120 samples
     private static final OptimizerFactory ADAM = p -> new Adam(p, Map.of("lr", 0.01));
 
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void start() {
-        sc = SparkContexts.local(2, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        sc.stop();
-    }
-
     @Test
     void synchronousTrainingResumedMidEpochEndsWhereAnUninterruptedRunEnds() throws IOException {
         String dir = temp.resolve("sync").toUri().toString();
-        // 120 samples, batch 25: 5 steps per epoch; 3 epochs = 15 steps; interrupted after step 7, mid-epoch 1.
+        // 120 samples, batch 25: 5 steps per epoch; 3 epochs = 15 steps; stopped after step 7, mid-epoch 1.
         Module uninterrupted = synchronous().build().fit(sc.parallelize(DATA, 2));
-        synchronous().checkpoints(dir, 7).stopAfter(7).build().fit(sc.parallelize(DATA, 2));
         List<String> events = new ArrayList<>();
-        Module resumed = synchronous().checkpoints(dir, 7).listener(recorder(events)).build().fit(sc.parallelize(DATA, 2));
-        assertThat(events).first().asString().startsWith("resume 7 ").endsWith("step-000000000007.safetensors");
-        assertThat(events).contains("checkpoint 14");
+        synchronous().checkpoints(dir, 4).stopAfter(7).listener(recorder(events)).build().fit(sc.parallelize(DATA, 2));
+        assertThat(events).as("every 4 steps and at the stop").containsExactly("checkpoint 4", "checkpoint 7");
+        events.clear();
+        Module resumed = synchronous().checkpoints(dir, 4).listener(recorder(events)).build().fit(sc.parallelize(DATA, 2));
+        assertThat(events.get(0)).startsWith("resume 7 ").endsWith("step-000000000007.safetensors");
+        assertThat(events.subList(1, events.size())).containsExactly("checkpoint 8", "checkpoint 12", "checkpoint 15");
         TestTasks.assertIdenticalParameters(resumed, uninterrupted);
     }
 
@@ -57,7 +45,7 @@ class CheckpointResumeTest {
     void parameterAveragingResumesWithItsOptimizerStateAndRoundSeeds() throws IOException {
         String dir = temp.resolve("avg").toUri().toString();
         Module uninterrupted = averaging().build().fit(sc.parallelize(DATA, 2));
-        averaging().checkpoints(dir, 2).stopAfter(4).build().fit(sc.parallelize(DATA, 2));
+        averaging().checkpoints(dir, 2).stopAfter(5).build().fit(sc.parallelize(DATA, 2)); // 8 rounds in all
         Module resumed = averaging().checkpoints(dir, 2).build().fit(sc.parallelize(DATA, 2));
         TestTasks.assertIdenticalParameters(resumed, uninterrupted);
     }

@@ -1,8 +1,12 @@
 package io.jgrad.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jgrad.nn.Module;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import org.apache.spark.TaskContext;
 
 /** Fault injection for the tests: a loss that makes one task attempt fail. */
@@ -22,6 +26,17 @@ final class FailingLoss {
                 throw new IllegalStateException("injected failure in stage " + task.stageId() + ", partition 1, attempt 0");
             return loss.apply(out, y);
         };
+    }
+
+    /**
+     * Trains twice with {@code train}, once with {@code loss} and once with a task failing on its
+     * first attempt, and asserts that the failure happened and changed no bit of the result.
+     */
+    static void assertARetryChangesNothing(Function<LossFunction, Module> train, LossFunction loss, File marker) {
+        Module clean = train.apply(loss);
+        Module retried = train.apply(failOnce(loss, marker));
+        assertThat(marker).as("the failure was injected").exists();
+        TestTasks.assertIdenticalParameters(retried, clean);
     }
 
     private static boolean create(String path) {

@@ -2,10 +2,8 @@ package io.jgrad.spark;
 
 import static io.jgrad.spark.TestTasks.CROSS_ENTROPY;
 import static io.jgrad.spark.TestTasks.SPIRAL_FORMAT;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jgrad.nn.Module;
 import io.jgrad.optim.Adam;
 import io.jgrad.optim.SGD;
 import java.io.File;
@@ -28,22 +26,14 @@ class FaultToleranceTest {
     @Test
     void aRetriedGradientTaskLeavesTheParametersBitForBitUnchanged() {
         try (JavaSparkContext sc = SparkContexts.local(2, 2)) {
-            File marker = temp.resolve("failed").toFile();
-            Module clean = synchronous(CROSS_ENTROPY).fit(sc.parallelize(DATA, 2));
-            Module retried = synchronous(FailingLoss.failOnce(CROSS_ENTROPY, marker)).fit(sc.parallelize(DATA, 2));
-            assertThat(marker).as("the failure was injected").exists();
-            TestTasks.assertIdenticalParameters(retried, clean);
+            FailingLoss.assertARetryChangesNothing(loss -> synchronous(loss).fit(sc.parallelize(DATA, 2)), CROSS_ENTROPY, temp.resolve("failed").toFile());
         }
     }
 
     @Test
     void aRetriedAveragingTaskLeavesTheParametersBitForBitUnchanged() {
         try (JavaSparkContext sc = SparkContexts.local(2, 2)) {
-            File marker = temp.resolve("failed").toFile();
-            Module clean = averaging(CROSS_ENTROPY).fit(sc.parallelize(DATA, 2));
-            Module retried = averaging(FailingLoss.failOnce(CROSS_ENTROPY, marker)).fit(sc.parallelize(DATA, 2));
-            assertThat(marker).exists();
-            TestTasks.assertIdenticalParameters(retried, clean);
+            FailingLoss.assertARetryChangesNothing(loss -> averaging(loss).fit(sc.parallelize(DATA, 2)), CROSS_ENTROPY, temp.resolve("failed").toFile());
         }
     }
 

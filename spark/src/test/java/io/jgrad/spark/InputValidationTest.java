@@ -9,25 +9,11 @@ import io.jgrad.optim.SGD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad input is an IllegalArgumentException naming what is wrong, also when an executor finds it. */
-class InputValidationTest {
-    private static JavaSparkContext sc;
+class InputValidationTest extends LocalSparkTest {
     private static final OptimizerFactory SGD_01 = p -> new SGD(p, Map.of("lr", 0.1));
-
-    @BeforeAll
-    static void start() {
-        sc = SparkContexts.local(2, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        sc.stop();
-    }
 
     @Test
     void aSampleOfTheWrongSizeIsReportedWithItsPartitionAndIndex() {
@@ -44,7 +30,7 @@ class InputValidationTest {
         data.set(0, new Sample(new float[] {0, 0}, new float[] {1.5f}));
         assertThatThrownBy(() -> trainer().fit(sc.parallelize(data, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sample 0 of partition 0: class index 1.5 is not a non-negative integer");
+                .hasMessageContaining("sample 0 of partition 0: class index 1.5 is not an integer in [0, 16777216]");
     }
 
     @Test

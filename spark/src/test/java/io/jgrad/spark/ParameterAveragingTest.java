@@ -9,31 +9,17 @@ import io.jgrad.optim.Adam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Parameter averaging on local[2] learns a task that needs a non-linear model. */
-class ParameterAveragingTest {
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        sc = SparkContexts.local(2, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        sc.stop();
-    }
+class ParameterAveragingTest extends LocalSparkTest {
 
     @Test
     void learnsThreeSpiralsWithAdamAndAveragedMoments() {
         List<Sample> train = TestTasks.spirals(200, 1), test = TestTasks.spirals(100, 2);
         List<StepStats> rounds = new ArrayList<>();
         Module model = SparkTrainer.builder(TestTasks.mlp(32, 5), CROSS_ENTROPY, p -> new Adam(p, Map.of("lr", 0.02)), SPIRAL_FORMAT)
-                .parameterAveraging(5)
+                .parameterAveraging(10)
                 .batchSize(32)
                 .epochs(8)
                 .seed(3)
@@ -45,9 +31,9 @@ class ParameterAveragingTest {
                 })
                 .build()
                 .fit(sc.parallelize(train, 2));
-        // 600 samples, 5 local steps of 32 (16 per partition): 4 rounds per epoch, 32 in all.
-        assertThat(rounds).hasSize(32);
-        assertThat(rounds).allSatisfy(r -> assertThat(r.samples()).isEqualTo(5 * 32));
+        // 600 samples, 10 local steps of 32 (16 per partition): 2 rounds per epoch, 16 in all.
+        assertThat(rounds).hasSize(16);
+        assertThat(rounds).allSatisfy(r -> assertThat(r.samples()).isEqualTo(10 * 32));
         double before = TestTasks.accuracy(TestTasks.mlp(32, 5).get(), test);
         double after = TestTasks.accuracy(model, test);
         assertThat(before).isLessThan(0.6);

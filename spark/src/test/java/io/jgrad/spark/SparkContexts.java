@@ -30,10 +30,29 @@ final class SparkContexts {
         }
         System.setProperty("spark.testing", "true");
         System.setProperty("spark.test.home", home.toString());
-        return new JavaSparkContext(conf("local-cluster[2,1,1024]")
+        JavaSparkContext sc = new JavaSparkContext(conf("local-cluster[2,1,1024]")
                 .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
                 .set("spark.executor.memory", "512m")
                 .set("spark.task.maxFailures", Integer.toString(maxFailures)));
+        awaitExecutors(sc, 2);
+        return sc;
+    }
+
+    /** Waits until {@code n} executors have registered: the context starts without them, and a job started early runs on fewer JVMs. */
+    private static void awaitExecutors(JavaSparkContext sc, int n) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (sc.statusTracker().getExecutorInfos().length < n + 1) { // the driver is listed too
+            if (System.nanoTime() > deadline) {
+                sc.stop();
+                throw new IllegalStateException("local-cluster: " + n + " executors did not register within 2 minutes");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Undoes {@link #localCluster}'s system properties. */

@@ -26,11 +26,12 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <pre>
  * java [Spark's JDK 25 flags] -cp target/test-classes:target/classes:$(cat cp.txt) \
- *     io.jgrad.spark.StepTimingHarness mlp|cnn single|local|cluster BATCH STEPS
+ *     io.jgrad.spark.StepTimingHarness linear|mlp|cnn single|local|cluster BATCH STEPS [LOCAL_STEPS]
  * </pre>
  *
  * Inputs are random tensors of Fashion-MNIST's shape with random labels: step time does not
- * depend on the values. Prints the median step time and the median of each part.
+ * depend on the values. Prints the median step time and the median of each part; with
+ * LOCAL_STEPS, a step is a parameter-averaging round of that many local steps.
  */
 public final class StepTimingHarness {
     private static final int SAMPLES = 4096;
@@ -39,8 +40,13 @@ public final class StepTimingHarness {
     public static void main(String[] args) {
         String model = args[0], where = args[1];
         int batch = Integer.parseInt(args[2]), steps = Integer.parseInt(args[3]), warmup = Math.max(3, steps / 4);
-        ModelFactory factory = model.equals("mlp") ? StepTimingHarness::mlp : StepTimingHarness::fashionCnn;
-        SampleFormat format = model.equals("mlp") ? SampleFormat.classification(784) : SampleFormat.classification(1, 28, 28);
+        int localSteps = args.length > 4 ? Integer.parseInt(args[4]) : 0; // > 0: parameter averaging
+        ModelFactory factory = switch (model) {
+            case "linear" -> () -> new Linear(784, 10); // tiny: shows the fixed cost of a Spark step
+            case "mlp" -> StepTimingHarness::mlp;
+            default -> StepTimingHarness::fashionCnn;
+        };
+        SampleFormat format = model.equals("cnn") ? SampleFormat.classification(1, 28, 28) : SampleFormat.classification(784);
         int params = factory.get().parameters().stream().mapToInt(Tensor::numel).sum();
         System.out.printf(Locale.ROOT, "%s (%d parameters, %.2f MB), batch %d, %s%n", model, params, params * 4 / 1e6, batch, where);
         if (where.equals("single")) {
@@ -50,8 +56,9 @@ public final class StepTimingHarness {
         List<StepStats> stats = new ArrayList<>();
         try (JavaSparkContext sc = where.equals("cluster") ? SparkContexts.localCluster(1) : SparkContexts.local(2, 1)) {
             List<Sample> data = randomSamples(format);
-            SparkTrainer.builder(factory, (out, y) -> F.crossEntropy(out, y), SGD_MOMENTUM, format)
-                    .batchSize(batch).epochs(1000).stopAfter(warmup + steps).seed(1)
+            SparkTrainer.Builder builder = SparkTrainer.builder(factory, (out, y) -> F.crossEntropy(out, y), SGD_MOMENTUM, format);
+            if (localSteps > 0) builder.parameterAveraging(localSteps);
+            builder.batchSize(batch).epochs(1000).stopAfter(warmup + steps).seed(1)
                     .listener(new TrainingListener() {
                         @Override
                         public void onStep(StepStats s) {
@@ -61,9 +68,11 @@ public final class StepTimingHarness {
                     .build().fit(sc.parallelize(data, 2));
         }
         List<StepStats> measured = stats.subList(warmup, stats.size());
-        System.out.printf(Locale.ROOT, "step %.1f ms = compute %.1f + broadcast %.1f + aggregate %.1f + update %.1f (medians over %d steps)%n",
-                median(measured, StepStats::stepNanos), median(measured, StepStats::computeNanos), median(measured, StepStats::broadcastNanos),
-                median(measured, StepStats::aggregateNanos), median(measured, StepStats::updateNanos), measured.size());
+        System.out.printf(Locale.ROOT, "step %.1f ms (min %.1f) = compute %.1f + broadcast %.1f + aggregate %.1f + update %.1f; %.0f samples/s (medians over %d steps)%n",
+                median(measured, StepStats::stepNanos), measured.stream().mapToLong(StepStats::stepNanos).min().orElseThrow() / 1e6,
+                median(measured, StepStats::computeNanos), median(measured, StepStats::broadcastNanos), median(measured, StepStats::aggregateNanos),
+                median(measured, StepStats::updateNanos), measured.stream().mapToDouble(StepStats::samplesPerSecond).sorted().skip(measured.size() / 2).findFirst().orElseThrow(),
+                measured.size());
     }
 
     /** Single-machine jgrad: forward, backward and optimizer step on the whole batch. */
@@ -82,7 +91,8 @@ public final class StepTimingHarness {
             if (s >= warmup) times[s - warmup] = System.nanoTime() - t;
         }
         Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "step %.1f ms (median over %d steps)%n", times[steps / 2] / 1e6, steps);
+        System.out.printf(Locale.ROOT, "step %.1f ms (min %.1f); %.0f samples/s (median over %d steps)%n", times[steps / 2] / 1e6, times[0] / 1e6,
+                batch * 1e9 / times[steps / 2], steps);
     }
 
     private static double median(List<StepStats> stats, ToLongFunction<StepStats> part) {

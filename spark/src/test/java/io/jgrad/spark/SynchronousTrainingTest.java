@@ -10,25 +10,11 @@ import io.jgrad.optim.SGD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Synchronous mode on local[2] is single-machine jgrad training, step for step. */
-class SynchronousTrainingTest {
-    private static JavaSparkContext sc;
+class SynchronousTrainingTest extends LocalSparkTest {
     private static final List<Sample> DATA = TestTasks.spirals(50, 1); // 150 samples
-
-    @BeforeAll
-    static void start() {
-        sc = SparkContexts.local(2, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        sc.stop();
-    }
 
     @Test
     void sgdWithMomentumMatchesSingleMachineTraining() {
