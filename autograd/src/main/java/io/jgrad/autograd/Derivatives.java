@@ -338,6 +338,10 @@ public final class Derivatives {
 
         // ---------------------------------------------------------------- linear algebra
         define(MATMUL, Saves.INPUTS, c -> grads(c.needs(0) ? c.g().mm(c.in(1).t()) : null, c.needs(1) ? c.in(0).t().mm(c.g()) : null));
+        define(LINEAR, Saves.INPUTS, c -> grads(
+                c.needs(0) ? c.g().mm(c.in(1)) : null,
+                c.needs(1) ? c.g().t().mm(c.in(0)) : null,
+                c.needs(2) ? c.g().sum(0) : null));
         define(BMM, Saves.INPUTS, c -> grads(c.needs(0) ? c.g().bmm(c.in(1).mT()) : null, c.needs(1) ? c.in(0).mT().bmm(c.g()) : null));
     }
 
@@ -351,14 +355,14 @@ public final class Derivatives {
             Tensor g = c.g();
             return grads(c.needs(0) ? Convolution.correlateAdjoint(g, c.in(1), null, geo) : null,
                     c.needs(1) ? Convolution.weightGrad(c.in(0), g, geo) : null,
-                    c.needs(2) ? g.sum(new int[] {0, 2, 3}, false) : null);
+                    c.needs(2) ? channelSums(g) : null);
         });
         define(CONV_TRANSPOSE, Saves.INPUTS, c -> {
             Convolution.Geometry geo = c.attrs();
             Tensor g = c.g();
             return grads(c.needs(0) ? Convolution.correlate(g, c.in(1), null, geo) : null,
                     c.needs(1) ? Convolution.weightGrad(g, c.in(0), geo) : null,
-                    c.needs(2) ? g.sum(new int[] {0, 2, 3}, false) : null);
+                    c.needs(2) ? channelSums(g) : null);
         });
         define(CONV_WEIGHT_GRAD, Saves.INPUTS, c -> {
             Convolution.Geometry geo = c.attrs();
@@ -423,6 +427,11 @@ public final class Derivatives {
             dx = gw.sub(gw.mean(reduced, true)).sub(xhat.mul(gw.mul(xhat).mean(reduced, true))).mul(rstd).reshape(shape);
         }
         return grads(dx, c.needs(1) ? sumOver(g.mul(xhat.reshape(shape)), paramDims) : null, c.needs(2) ? sumOver(g, paramDims) : null);
+    }
+
+    /** Sums (N, C, H, W) to (C): planes first (contiguous runs), then the batch. */
+    private static Tensor channelSums(Tensor g) {
+        return g.sum(new int[] {2, 3}, false).sum(0);
     }
 
     private static int[] range(int from, int to) {

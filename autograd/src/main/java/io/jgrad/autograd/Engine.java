@@ -2,7 +2,11 @@ package io.jgrad.autograd;
 
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
+import io.jgrad.core.ops.Op;
+import io.jgrad.core.ops.Views;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -57,6 +61,8 @@ final class Engine {
         for (Node r : roots) if (pending.get(r) == 0 && !ready.contains(r)) ready.add(r);
 
         Map<Node, Tensor> captured = capture == null ? null : new HashMap<>();
+        // Buffers the engine allocated itself: only these may be added to in place.
+        Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean anomaly = GradMode.anomaly();
         try (GradMode.Scope ignored = GradMode.set(createGraph)) {
             while (!ready.isEmpty()) {
@@ -77,19 +83,58 @@ final class Engine {
                     if (node instanceof AccumulateGrad) continue;
                 }
                 if (captured != null && node instanceof AccumulateGrad) continue;
+                if (!createGraph && scatterViewGradient(node, g, buffers, owned)) {
+                    if (!retainGraph) node.release();
+                    Node next = node.next[0];
+                    if (pending.merge(next, -1, Integer::sum) == 0) ready.add(next);
+                    continue;
+                }
                 Tensor[] out = node.apply(g);
                 if (anomaly) checkFinite(node, out);
                 if (!retainGraph) node.release();
                 for (int i = 0; i < out.length; i++) {
                     Node next = node.next[i];
                     if (next == null) continue;
-                    if (out[i] != null) buffers.merge(next, out[i], Tensor::add);
+                    if (out[i] != null) {
+                        Tensor prev = buffers.get(next);
+                        if (prev == null) buffers.put(next, out[i]);
+                        else if (owned.contains(prev)) prev.add_(out[i]);
+                        else {
+                            // The sum is a fresh buffer: later contributions are added in place.
+                            Tensor sum = prev.add(out[i]);
+                            if (!createGraph) owned.add(sum);
+                            buffers.put(next, sum);
+                        }
+                    }
                     int left = pending.merge(next, -1, Integer::sum);
                     if (left == 0) ready.add(next);
                 }
             }
         }
         return captured;
+    }
+
+    /**
+     * The gradient of a slice or select is zero except on the view. Instead of the rule's full-size
+     * zero tensor per view (quadratic for a sequence model taking one time step at a time), add the
+     * gradient straight into the input's buffer. Only when the backward pass is not recorded.
+     */
+    private static boolean scatterViewGradient(Node node, Tensor g, Map<Node, Tensor> buffers, Set<Tensor> owned) {
+        if (!(node instanceof OpNode op) || (op.op != Op.SLICE && op.op != Op.SELECT) || op.next[0] == null) return false;
+        Node next = op.next[0];
+        Tensor buf = buffers.get(next);
+        if (buf == null || !owned.contains(buf)) {
+            Tensor fresh = Tensor.zeros(op.inputDtypes[0], op.inputShapes[0]);
+            if (buf != null) fresh.add_(buf);
+            buf = fresh;
+            buffers.put(next, buf);
+            owned.add(buf);
+        }
+        Tensor region = op.op == Op.SLICE
+                ? buf.slice(op.<Views.Slice>attrs().dim(), op.<Views.Slice>attrs().start(), op.<Views.Slice>attrs().end(), op.<Views.Slice>attrs().step())
+                : buf.select(op.<Views.Select>attrs().dim(), op.<Views.Select>attrs().index());
+        region.add_(g.dtype() == buf.dtype() ? g : g.to(buf.dtype()));
+        return true;
     }
 
     private static boolean internal(String className) {

@@ -115,15 +115,19 @@ public final class Gradcheck {
         List<Tensor> all = new ArrayList<>(inputs);
         all.addAll(gradOuts);
         Function<List<Tensor>, List<Tensor>> first = args -> {
-            List<Tensor> xs = args.subList(0, inputs.size());
-            List<Tensor> gs = args.subList(inputs.size(), args.size());
-            List<Tensor> ys = fn.apply(xs);
-            List<Tensor> diff = new ArrayList<>();
-            for (Tensor x : xs) if (x.requiresGrad()) diff.add(x);
-            List<Tensor> gr = Autograd.grad(ys, diff, gs, true, true, true);
-            List<Tensor> res = new ArrayList<>();
-            for (int i = 0; i < gr.size(); i++) res.add(gr.get(i) == null ? Tensor.zerosLike(diff.get(i)) : gr.get(i));
-            return res;
+            // Grad mode even when gradcheck evaluates this for finite differences (under noGrad):
+            // the first-order gradients can only be computed through a recorded graph.
+            try (Autograd.Scope ignored = Autograd.enableGrad()) {
+                List<Tensor> xs = args.subList(0, inputs.size());
+                List<Tensor> gs = args.subList(inputs.size(), args.size());
+                List<Tensor> ys = fn.apply(xs);
+                List<Tensor> diff = new ArrayList<>();
+                for (Tensor x : xs) if (x.requiresGrad()) diff.add(x);
+                List<Tensor> gr = Autograd.grad(ys, diff, gs, true, true, true);
+                List<Tensor> res = new ArrayList<>();
+                for (int i = 0; i < gr.size(); i++) res.add(gr.get(i) == null ? Tensor.zerosLike(diff.get(i)) : gr.get(i));
+                return res;
+            }
         };
         return gradcheck(first, all, opt);
     }

@@ -48,6 +48,11 @@ final class OpNode extends Node {
         if (rule.saves().result()) savedResult = new SavedTensor(result);
     }
 
+    @SuppressWarnings("unchecked")
+    <A> A attrs() {
+        return (A) attrs;
+    }
+
     Tensor input(int i) {
         SavedTensor s = savedInputs[i];
         if (s == null) {

@@ -140,6 +140,8 @@ final class OpInfos {
             op("dot", a -> a.get(0).dot(a.get(1)), in(4), in(4)),
             op("outer", a -> a.get(0).outer(a.get(1)), in(3), in(2)),
             op("linear", a -> Linalg.linear(a.get(0), a.get(1), a.get(2)), in(2, 3), in(4, 3), in(4)),
+            op("linear_3d_strided_weight", a -> Linalg.linear(a.get(0), a.get(1), a.get(2)), in(2, 2, 3), viewed(t -> t.t(), 3, 4), in(4)),
+            op("linear_no_bias_vector", a -> Linalg.linear(a.get(0), a.get(1), null), in(3), in(2, 3)),
             op("einsum_trace", a -> Tensor.einsum("ii->", a.get(0)), in(3, 3)),
             op("einsum_bij", a -> Tensor.einsum("bij,bjk->bik", a.get(0), a.get(1)), in(2, 2, 3), in(2, 3, 2)),
             op("to_dtype_roundtrip", a -> a.get(0).to(DType.FLOAT32).to(DType.FLOAT64).mul(0).add(a.get(0)), in(3)));

@@ -1,12 +1,19 @@
 package io.jgrad.core;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * jgrad's intra-op thread pool. Work is split only when it is large enough to pay for the
  * hand-off (callers pass a grain: the smallest range worth a thread); small ops run inline on the
  * calling thread with no pool overhead. Nested calls from a worker also run inline.
+ *
+ * <p>A split range becomes a few equal tasks per thread that the caller and the workers claim
+ * from a shared counter. The caller never waits for a worker that has not started: on a busy
+ * machine, where a worker may be descheduled, the caller simply runs the remaining tasks itself.
+ * Task boundaries depend only on the range and the grain, never on which thread runs a task.
  *
  * <p>The thread count defaults to the number of available processors and is set with
  * {@link #setNumThreads(int)} (PyTorch's {@code torch.set_num_threads}).
@@ -19,6 +26,9 @@ public final class Parallel {
     public interface RangeBody {
         void run(int start, int end);
     }
+
+    /** Tasks per thread when a range is split: more balance against stragglers, more hand-offs. */
+    private static final int TASKS_PER_THREAD = 4;
 
     private static volatile int numThreads = Integer.getInteger("jgrad.threads", Runtime.getRuntime().availableProcessors());
     private static volatile Pool pool;
@@ -39,14 +49,15 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over {@code [0, n)}, split into at most {@link #getNumThreads()} contiguous
-     * chunks of at least {@code grain} indices each.
+     * Runs {@code body} over {@code [0, n)}, split into tasks of at least {@code grain} indices
+     * that up to {@link #getNumThreads()} threads share (grain &lt;= 0: any split is fine).
      */
     public static void forRange(int n, int grain, RangeBody body) {
+        if (n <= 0) return;
         int threads = numThreads;
-        int chunks = Math.min(threads, grain <= 0 ? n : n / Math.max(grain, 1));
-        if (chunks <= 1 || IN_WORKER.get()) {
-            if (n > 0) body.run(0, n);
+        int most = grain <= 1 ? n : n / grain;  // the most tasks of at least grain indices
+        if (threads == 1 || most <= 1 || IN_WORKER.get()) {
+            body.run(0, n);
             return;
         }
         Pool p = pool();
@@ -57,7 +68,10 @@ public final class Parallel {
             return;
         }
         try {
-            p.run(chunks, n, body);
+            int helpers = Math.min(threads, most) - 1;
+            // A multiple of the thread count, so equal-speed threads finish together.
+            int tasks = most < threads ? most : threads * Math.min(TASKS_PER_THREAD, most / threads);
+            p.run(new Job(n, tasks, body, Thread.currentThread()), helpers);
         } finally {
             p.lock.unlock();
         }
@@ -74,10 +88,49 @@ public final class Parallel {
         return p;
     }
 
-    /** Fixed worker threads; each job is split into equal chunks, chunk 0 runs on the caller. */
+    /** One split range: tasks are claimed from {@code next}; the caller waits until all are {@code done}. */
+    private static final class Job {
+        final int n, tasks;
+        final RangeBody body;
+        final Thread caller;
+        final AtomicInteger next = new AtomicInteger(), done = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Job(int n, int tasks, RangeBody body, Thread caller) {
+            this.n = n;
+            this.tasks = tasks;
+            this.body = body;
+            this.caller = caller;
+        }
+
+        /** Claims and runs tasks until none is left. */
+        void work() {
+            for (int t; (t = next.getAndIncrement()) < tasks; ) {
+                try {
+                    body.run((int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks));
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    if (done.incrementAndGet() == tasks) LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        void await() {
+            for (int spins = 0; done.get() < tasks; spins++) {
+                if (spins < 20_000) Thread.onSpinWait();
+                else LockSupport.park(this);
+            }
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException re) throw re;
+            if (e instanceof Error err) throw err;
+        }
+    }
+
+    /** Fixed worker threads that join the caller's jobs. */
     private static final class Pool {
         private final Worker[] workers;
-        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        final ReentrantLock lock = new ReentrantLock();
 
         Pool(int size) {
             workers = new Worker[size];
@@ -87,76 +140,60 @@ public final class Parallel {
             }
         }
 
-        void run(int chunks, int n, RangeBody body) {
-            chunks = Math.min(chunks, workers.length + 1);
-            AtomicInteger pending = new AtomicInteger(chunks - 1);
-            Thread caller = Thread.currentThread();
-            RuntimeException[] failure = new RuntimeException[1];
-            for (int c = 1; c < chunks; c++) {
-                int start = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks);
-                workers[c - 1].submit(() -> {
-                    try {
-                        body.run(start, end);
-                    } catch (RuntimeException | Error e) {
-                        synchronized (failure) {
-                            if (failure[0] == null) failure[0] = e instanceof RuntimeException re ? re : new RuntimeException(e);
-                        }
-                    } finally {
-                        if (pending.decrementAndGet() == 0) LockSupport.unpark(caller);
-                    }
-                });
-            }
+        void run(Job job, int helpers) {
+            for (int i = 0; i < Math.min(helpers, workers.length); i++) workers[i].submit(job);
             boolean was = IN_WORKER.get();
             IN_WORKER.set(true);
             try {
-                body.run(0, (int) ((long) n / chunks));
+                job.work();
             } finally {
                 IN_WORKER.set(was);
             }
-            int spins = 0;
-            while (pending.get() != 0) {
-                if (++spins < 20_000) Thread.onSpinWait();
-                else LockSupport.park(this);
-            }
-            synchronized (failure) {
-                if (failure[0] != null) throw failure[0];
-            }
+            job.await();
         }
 
         void shutdown() {
-            for (Worker w : workers) w.submit(null);
+            for (Worker w : workers) w.submit(STOP);
         }
     }
 
+    private static final Job STOP = new Job(0, 0, (s, e) -> {}, null);
+
     private static final class Worker extends Thread {
-        private volatile Runnable task;
+        /** How long an idle worker spins before parking: ops often come in quick succession. */
+        private static final long SPIN_NANOS = 100_000;
+        private final AtomicReference<Job> job = new AtomicReference<>();
 
         Worker(String name) {
             super(name);
             setDaemon(true);
         }
 
-        void submit(Runnable r) {
-            task = r == null ? STOP : r;
+        void submit(Job j) {
+            job.set(j);
             LockSupport.unpark(this);
         }
-
-        private static final Runnable STOP = () -> {};
 
         @Override
         public void run() {
             IN_WORKER.set(true);
             while (true) {
-                Runnable r = task;
-                if (r == null) {
-                    // Spin briefly: ops often come in quick succession.
-                    for (int i = 0; i < 5_000 && task == null; i++) Thread.onSpinWait();
-                    if (task == null) LockSupport.park(this);
+                Job j = job.get();
+                if (j == null) {
+                    long start = System.nanoTime();
+                    for (int i = 1; job.get() == null; i++) {
+                        Thread.onSpinWait();
+                        if ((i & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                            LockSupport.park(this);
+                            start = System.nanoTime();
+                        }
+                    }
                     continue;
                 }
-                task = null;
-                if (r == STOP) return;
-                r.run();
+                if (j == STOP) return;
+                // Clear only this job: the caller may already have finished it and posted the next.
+                job.compareAndSet(j, null);
+                j.work();
             }
         }
     }

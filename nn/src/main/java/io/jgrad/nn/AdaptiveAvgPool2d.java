@@ -17,7 +17,7 @@ public final class AdaptiveAvgPool2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() != 3 && input.dim() != 4) throw LayerInputs.badInput(this, "input of shape (N, C, H, W) or (C, H, W)", input);
+        LayerInputs.requireSpatial(this, input, 2);
         int[] size = Tuples.expand("AdaptiveAvgPool2d", "output_size", outputSize, 2);
         return F.adaptiveAvgPool2d(input, size);
     }

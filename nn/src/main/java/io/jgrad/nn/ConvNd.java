@@ -84,7 +84,7 @@ public abstract sealed class ConvNd extends Module permits Conv1d, Conv2d, ConvT
     public Tensor forward(Tensor input) {
         boolean batched = input.dim() == spatialDims + 2;
         if ((!batched && input.dim() != spatialDims + 1) || input.size(batched ? 1 : 0) != inChannels) {
-            String spatial = spatialDims == 1 ? "L" : "H, W";
+            String spatial = LayerInputs.spatial(spatialDims);
             throw LayerInputs.badInput(this, "input of shape (N, " + inChannels + ", " + spatial + ") or (" + inChannels + ", " + spatial + ")", input);
         }
         return convolve(paddingMode.equals("zeros") ? input : input.pad(explicitPadding(), Shaping.PadMode.of(paddingMode), 0));

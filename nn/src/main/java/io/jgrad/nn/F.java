@@ -105,17 +105,17 @@ public final class F {
 
     /** 1-d max pooling; stride null = kernel; padding null = 0 (implicit -inf); dilation null = 1. */
     public static Tensor maxPool1d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        return maxPool1dWithIndices(x, kernel, stride, padding, dilation, ceilMode).values();
+        return maxPool("max_pool1d", 1, x, kernel, stride, padding, dilation, ceilMode, false).values();
     }
 
     /** 1-d max pooling returning the values and the arg-max positions (return_indices=True). */
     public static Tensor.ValuesIndices maxPool1dWithIndices(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        return maxPool("max_pool1d", 1, x, kernel, stride, padding, dilation, ceilMode);
+        return maxPool("max_pool1d", 1, x, kernel, stride, padding, dilation, ceilMode, true);
     }
 
     /** 2-d max pooling; stride null = kernel; padding null = 0 (implicit -inf); dilation null = 1. */
     public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        return maxPool2dWithIndices(x, kernel, stride, padding, dilation, ceilMode).values();
+        return maxPool("max_pool2d", 2, x, kernel, stride, padding, dilation, ceilMode, false).values();
     }
 
     public static Tensor maxPool2d(Tensor x, int kernel) {
@@ -124,13 +124,14 @@ public final class F {
 
     /** 2-d max pooling returning the values and the arg-max positions (flat h * W + w within each plane). */
     public static Tensor.ValuesIndices maxPool2dWithIndices(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        return maxPool("max_pool2d", 2, x, kernel, stride, padding, dilation, ceilMode);
+        return maxPool("max_pool2d", 2, x, kernel, stride, padding, dilation, ceilMode, true);
     }
 
-    private static Tensor.ValuesIndices maxPool(String op, int n, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    private static Tensor.ValuesIndices maxPool(String op, int n, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode,
+                                                boolean withIndices) {
         int[] k = Spatial.tuple(op, "kernel_size", kernel, n, 0);
         return Pooling.maxPool(op, n, x, k, stride == null ? k : Spatial.tuple(op, "stride", stride, n, 1), Spatial.tuple(op, "padding", padding, n, 0),
-                Spatial.tuple(op, "dilation", dilation, n, 1), ceilMode);
+                Spatial.tuple(op, "dilation", dilation, n, 1), ceilMode, withIndices);
     }
 
     /** 1-d average pooling; stride null = kernel; zero padding counted in the divisor if countIncludePad. */

@@ -24,6 +24,11 @@ public final class LSTM extends RNNBase {
     }
 
     @Override
+    boolean hasCellState() {
+        return true;
+    }
+
+    @Override
     CellState step(Tensor inputProjection, CellState state, Tensor weightHh, Tensor biasHh) {
         List<Tensor> g = inputProjection.add(F.linear(state.h(), weightHh, biasHh)).chunk(4, 1);
         Tensor in = g.get(0).sigmoid(), forget = g.get(1).sigmoid(), cell = g.get(2).tanh(), out = g.get(3).sigmoid();

@@ -31,4 +31,15 @@ final class LayerInputs {
     static String given(int[] values) {
         return values.length == 1 ? String.valueOf(values[0]) : Repr.tuple(values);
     }
+
+    /** The spatial dims' letters for messages: "L" or "H, W". */
+    static String spatial(int spatialDims) {
+        return spatialDims == 1 ? "L" : spatialDims == 2 ? "H, W" : "D, H, W";
+    }
+
+    /** Requires an (N, C, *spatial) or unbatched (C, *spatial) input. */
+    static void requireSpatial(Module layer, Tensor input, int spatialDims) {
+        if (input.dim() != spatialDims + 1 && input.dim() != spatialDims + 2)
+            throw badInput(layer, "input of shape (N, C, " + spatial(spatialDims) + ") or (C, " + spatial(spatialDims) + ")", input);
+    }
 }

@@ -2,15 +2,8 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
 
-/**
- * The maximum over each window ({@code torch.nn.MaxPool1d}) of an (N, C, L) or unbatched (C, L)
- * input; padding counts as -inf. Output size per dim: floor((in + 2 * padding - dilation * (kernel - 1)
- * - 1) / stride) + 1, or ceil with ceil_mode. Sizes are one value for every dim or one per dim.
- */
-public final class MaxPool1d extends Module {
-    private final int[] kernelSize, stride, padding, dilation;
-    private final boolean ceilMode;
-
+/** 1-d max pooling ({@code torch.nn.MaxPool1d}); behaviour and shapes in {@link MaxPoolNd}. */
+public final class MaxPool1d extends MaxPoolNd {
     /** Non-overlapping windows: stride = kernel size, no padding. */
     public MaxPool1d(int kernelSize) {
         this(new int[] {kernelSize}, null, new int[] {0});
@@ -22,28 +15,11 @@ public final class MaxPool1d extends Module {
     }
 
     public MaxPool1d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        this.kernelSize = kernelSize.clone();
-        this.stride = stride == null ? kernelSize.clone() : stride.clone();
-        this.padding = padding.clone();
-        this.dilation = dilation.clone();
-        this.ceilMode = ceilMode;
-        int[] k = Tuples.expand("MaxPool1d", "kernel_size", kernelSize, 1), p = Tuples.expand("MaxPool1d", "padding", padding, 1);
-        Tuples.expand("MaxPool1d", "stride", this.stride, 1);
-        Tuples.expand("MaxPool1d", "dilation", dilation, 1);
-        for (int i = 0; i < 1; i++)
-            if (p[i] < 0 || 2 * p[i] > k[i])
-                throw new IllegalArgumentException("MaxPool1d: padding should be at most half of the kernel size, got padding " + p[i] + " for kernel " + k[i]);
+        super(1, kernelSize, stride, padding, dilation, ceilMode);
     }
 
     @Override
-    public Tensor forward(Tensor input) {
-        if (input.dim() != 2 && input.dim() != 3) throw LayerInputs.badInput(this, "input of shape (N, C, L) or (C, L)", input);
-        return F.maxPool1d(input, kernelSize, stride, padding, dilation, ceilMode);
-    }
-
-    @Override
-    protected String extraRepr() {
-        return "kernel_size=" + LayerInputs.given(kernelSize) + ", stride=" + LayerInputs.given(stride) + ", padding=" + LayerInputs.given(padding)
-                + ", dilation=" + LayerInputs.given(dilation) + ", ceil_mode=" + Repr.bool(ceilMode);
+    Tensor pool(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return F.maxPool1d(input, kernel, stride, padding, dilation, ceilMode);
     }
 }

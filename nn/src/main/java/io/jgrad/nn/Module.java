@@ -335,6 +335,32 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ printing
 
+    /**
+     * Saves {@link #stateDict()} to a file, atomically: safetensors by default, a PyTorch
+     * {@code torch.save} file when the name ends in {@code .pt}, {@code .pth} or {@code .bin}.
+     * Needs the io module on the class path.
+     */
+    public final void save(java.nio.file.Path path) throws java.io.IOException {
+        StateDicts.store().save(stateDict(), path);
+    }
+
+    /**
+     * Loads a state dict file (safetensors or PyTorch) into this module. With {@code strict},
+     * any missing, unexpected or mis-shaped key is an error; otherwise they are reported.
+     */
+    public final IncompatibleKeys load(java.nio.file.Path path, boolean strict) throws java.io.IOException {
+        return loadStateDict(StateDicts.store().load(path), strict);
+    }
+
+    /**
+     * Like {@link #load(java.nio.file.Path, boolean)}, renaming the file's keys first
+     * ({@code keyMap} returning null drops a key), e.g. {@code k -> k.startsWith("backbone.") ?
+     * k.substring(9) : null}.
+     */
+    public final IncompatibleKeys load(java.nio.file.Path path, boolean strict, java.util.function.UnaryOperator<String> keyMap) throws java.io.IOException {
+        return loadStateDict(StateDicts.mapKeys(StateDicts.store().load(path), keyMap), strict);
+    }
+
     /** The name printed by {@link #toString()}: the class's simple name, as PyTorch's {@code _get_name()}. */
     public String typeName() {
         String n = getClass().getSimpleName();

@@ -88,6 +88,11 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         return options.bidirectional() ? 2 : 1;
     }
 
+    /** True if the cell carries a cell state besides h (LSTM). */
+    boolean hasCellState() {
+        return false;
+    }
+
     /** One time step of one direction: {@code inputProjection} = W_ih x_t + b_ih for all gates, (N, G*H). */
     abstract CellState step(Tensor inputProjection, CellState state, Tensor weightHh, Tensor biasHh);
 
@@ -107,27 +112,20 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
         Tensor x = batched ? input : input.unsqueeze(1);
         int steps = x.size(timeDim), batch = x.size(1 - timeDim), layers = options.numLayers(), dirs = directions();
         Tensor h = initialState("h0", h0, batched, batch, x);
-        Tensor c = this instanceof LSTM ? initialState("c0", c0, batched, batch, x) : null;
+        Tensor c = hasCellState() ? initialState("c0", c0, batched, batch, x) : null;
 
         List<Tensor> finalH = new ArrayList<>(), finalC = new ArrayList<>();
         Tensor layerInput = x;
         for (int k = 0; k < layers; k++) {
             List<Tensor> directionOutputs = new ArrayList<>();
             for (int d = 0; d < dirs; d++) {
-                String sfx = suffix(k, d);
-                Tensor projection = F.linear(layerInput, parameter("weight_ih" + sfx), parameter("bias_ih" + sfx));
-                Tensor weightHh = parameter("weight_hh" + sfx), biasHh = parameter("bias_hh" + sfx);
                 int index = k * dirs + d;
-                CellState state = new CellState(h.select(0, index), c == null ? null : c.select(0, index));
                 Tensor[] outputs = new Tensor[steps];
-                for (int i = 0; i < steps; i++) {
-                    int t = d == 0 ? i : steps - 1 - i;
-                    state = step(projection.select(timeDim, t), state, weightHh, biasHh);
-                    outputs[t] = state.h();
-                }
+                CellState last = runDirection(layerInput, suffix(k, d), d == 1, timeDim,
+                        new CellState(h.select(0, index), c == null ? null : c.select(0, index)), outputs);
                 directionOutputs.add(Tensor.stack(List.of(outputs), timeDim));
-                finalH.add(state.h());
-                if (c != null) finalC.add(state.c());
+                finalH.add(last.h());
+                if (c != null) finalC.add(last.c());
             }
             layerInput = dirs == 1 ? directionOutputs.get(0) : Tensor.cat(directionOutputs, 2);
             if (options.dropout() > 0 && isTraining() && k < layers - 1)
@@ -140,6 +138,23 @@ public abstract sealed class RNNBase extends Module permits RNN, LSTM, GRU {
             cN = cN == null ? null : cN.squeeze(1);
         }
         return new RecurrentOutput(output, hN, cN);
+    }
+
+    /**
+     * One direction of one layer over the sequence: fills {@code outputs[t]} with h_t and returns
+     * the final state. One matmul projects the whole sequence; each step adds one more.
+     */
+    private CellState runDirection(Tensor layerInput, String sfx, boolean reverse, int timeDim, CellState initial, Tensor[] outputs) {
+        List<Tensor> projection = F.linear(layerInput, parameter("weight_ih" + sfx), parameter("bias_ih" + sfx)).unbind(timeDim);
+        Tensor weightHh = parameter("weight_hh" + sfx), biasHh = parameter("bias_hh" + sfx);
+        CellState state = initial;
+        int steps = outputs.length;
+        for (int i = 0; i < steps; i++) {
+            int t = reverse ? steps - 1 - i : i;
+            state = step(projection.get(t), state, weightHh, biasHh);
+            outputs[t] = state.h();
+        }
+        return state;
     }
 
     /** The given initial state as (layers*D, N, H), or zeros when null. */

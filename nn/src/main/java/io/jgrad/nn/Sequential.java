@@ -43,6 +43,16 @@ public final class Sequential extends Module implements Iterable<Module> {
         return children().get(index < 0 ? index + n : index);
     }
 
+    /** Replaces the module at {@code index}, keeping its name ({@code model[i] = m} in PyTorch), e.g. to swap a head. */
+    public Sequential set(int index, Module module) {
+        if (module == null) throw new IllegalArgumentException("Sequential: cannot set a null module");
+        get(index);
+        int n = size();
+        String name = new java.util.ArrayList<>(namedChildren().keySet()).get(index < 0 ? index + n : index);
+        registerModule(name, module);
+        return this;
+    }
+
     /** The number of modules. */
     public int size() {
         return namedChildren().size();

@@ -28,8 +28,8 @@ public interface ConvKernels {
     /** y[yo + r * len + j] = values[vo + r] for r &lt; rows, j &lt; len (a bias broadcast over planes). */
     void fillRows(Object y, int yo, int rows, int len, Object values, int vo);
 
-    /** dst[i] += src[i] for i &lt; n. */
-    void addInto(Object src, Object dst, int n);
+    /** dst[dOff + i * cols + j] += src[so + i * srs + j * scs] for i &lt; rows, j &lt; cols (src may be a transposed view). */
+    void addInto(Object src, int so, int srs, int scs, Object dst, int dOff, int rows, int cols);
 
     /** The kernels of a floating dtype. */
     static ConvKernels of(DType dtype) {

@@ -12,13 +12,13 @@ public interface PoolKernels {
      * Max pooling of planes [p0, p1): the maximum over each window (padding never wins; a NaN
      * does, as in PyTorch) and its flat index {@code h * W + w} within the input plane.
      */
-    void maxPool(Object x, int xo, Window h, Window w, Object y, long[] indices, int p0, int p1);
+    void maxPool(Object x, int xo, Window h, Window w, Object y, int[] indices, int p0, int p1);
 
     /** y[p * outPlane + j] = x[xo + p * inPlane + indices[p * outPlane + j]] for planes [p0, p1). */
-    void gather(Object x, int xo, int inPlane, long[] indices, int outPlane, Object y, int p0, int p1);
+    void gather(Object x, int xo, int inPlane, int[] indices, int outPlane, Object y, int p0, int p1);
 
     /** x[p * inPlane + indices[p * outPlane + j]] += g[go + p * outPlane + j] for planes [p0, p1). */
-    void scatterAdd(Object g, int go, int outPlane, long[] indices, Object x, int inPlane, int p0, int p1);
+    void scatterAdd(Object g, int go, int outPlane, int[] indices, Object x, int inPlane, int p0, int p1);
 
     /**
      * Applies {@code map} along the middle axis of x viewed as (outer, map.in, inner), writing y

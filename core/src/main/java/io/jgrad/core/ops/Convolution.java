@@ -33,8 +33,25 @@ public final class Convolution {
             return h.kernel() * w.kernel();
         }
 
+        /** Elements of one image plane. */
+        int plane() {
+            return h.in() * w.in();
+        }
+
+        /** Elements of one columns-side plane (output positions of the convolution). */
+        int positions() {
+            return h.out() * w.out();
+        }
+
         boolean pointwise() {
             return h.isIdentity() && w.isIdentity();
+        }
+    }
+
+    /** A contiguous tensor's backing array and the offset of its first element (array null for a null tensor). */
+    private record Raw(Object array, int offset) {
+        static Raw of(Tensor t) {
+            return t == null ? new Raw(null, 0) : new Raw(t.storage().array(), t.storageOffset());
         }
     }
 
@@ -54,12 +71,12 @@ public final class Convolution {
         if (weight.dim() != spatial + 2)
             throw new IllegalArgumentException(op + ": expected a " + (spatial + 2) + "-d weight (out_channels, in_channels/groups, "
                     + (spatial == 1 ? "kW" : "kH, kW") + "), got weight of shape " + Shape.str(weight.shape()));
-        boolean unbatched = checkInputRank(op, spatial, x);
+        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
         Tensor in = unbatched ? x.unsqueeze(0) : x;
-        checkParams(op, spatial, stride, "stride", 1);
-        checkParams(op, spatial, padBefore, "padding", 0);
-        checkParams(op, spatial, padAfter, "padding", 0);
-        checkParams(op, spatial, dilation, "dilation", 1);
+        SpatialArgs.checkValues(op, spatial, stride, "stride", 1);
+        SpatialArgs.checkValues(op, spatial, padBefore, "padding", 0);
+        SpatialArgs.checkValues(op, spatial, padAfter, "padding", 0);
+        SpatialArgs.checkValues(op, spatial, dilation, "dilation", 1);
         if (groups < 1) throw new IllegalArgumentException(op + ": groups must be positive, got " + groups);
         int o = weight.size(0), c = in.size(1);
         if (o % groups != 0)
@@ -97,12 +114,12 @@ public final class Convolution {
         if (weight.dim() != spatial + 2)
             throw new IllegalArgumentException(op + ": expected a " + (spatial + 2) + "-d weight (in_channels, out_channels/groups, "
                     + (spatial == 1 ? "kW" : "kH, kW") + "), got weight of shape " + Shape.str(weight.shape()));
-        boolean unbatched = checkInputRank(op, spatial, x);
+        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
         Tensor in = unbatched ? x.unsqueeze(0) : x;
-        checkParams(op, spatial, stride, "stride", 1);
-        checkParams(op, spatial, padding, "padding", 0);
-        checkParams(op, spatial, outputPadding, "output_padding", 0);
-        checkParams(op, spatial, dilation, "dilation", 1);
+        SpatialArgs.checkValues(op, spatial, stride, "stride", 1);
+        SpatialArgs.checkValues(op, spatial, padding, "padding", 0);
+        SpatialArgs.checkValues(op, spatial, outputPadding, "output_padding", 0);
+        SpatialArgs.checkValues(op, spatial, dilation, "dilation", 1);
         if (groups < 1) throw new IllegalArgumentException(op + ": groups must be positive, got " + groups);
         int cin = weight.size(0), cout = weight.size(1) * groups;
         if (cin % groups != 0)
@@ -131,26 +148,9 @@ public final class Convolution {
     }
 
     private static void checkTypes(String op, Tensor x, Tensor weight, Tensor bias) {
-        if (!x.dtype().isFloating())
-            throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
         if (weight.dtype() != x.dtype() || (bias != null && bias.dtype() != x.dtype()))
             throw new IllegalArgumentException(op + ": input (" + x.dtype() + "), weight (" + weight.dtype() + ")"
                     + (bias == null ? "" : " and bias (" + bias.dtype() + ")") + " must have the same dtype");
-    }
-
-    /** True for an unbatched input; throws for a wrong rank. */
-    private static boolean checkInputRank(String op, int spatial, Tensor x) {
-        if (x.dim() != spatial + 1 && x.dim() != spatial + 2)
-            throw new IllegalArgumentException(op + ": expected a " + (spatial + 1) + "-d (unbatched) or " + (spatial + 2)
-                    + "-d (batched) input, got input of shape " + Shape.str(x.shape()));
-        return x.dim() == spatial + 1;
-    }
-
-    private static void checkParams(String op, int spatial, int[] values, String name, int min) {
-        if (values.length != spatial)
-            throw new IllegalArgumentException(op + ": expected " + spatial + " value(s) for " + name + ", got " + Arrays.toString(values));
-        for (int v : values)
-            if (v < min) throw new IllegalArgumentException(op + ": " + name + " must be " + (min == 0 ? "non-negative" : "positive") + ", got " + Arrays.toString(values));
     }
 
     private static void checkBias(String op, Tensor bias, int channels) {
@@ -177,11 +177,12 @@ public final class Convolution {
         Tensor x = image.contiguous(), w = weight.contiguous(), b = bias == null ? null : bias.contiguous();
         int n = x.size(0), c = x.size(1), o = w.size(0), groups = g.groups();
         int cg = c / groups, og = o / groups, rows = cg * g.kernelArea();
-        int plane = g.h().in() * g.w().in(), positions = g.h().out() * g.w().out();
+        int plane = g.plane(), positions = g.positions();
         Tensor y = Tensor.empty(x.dtype(), n, o, g.h().out(), g.w().out());
         ConvKernels k = ConvKernels.of(x.dtype());
-        Object xa = x.storage().array(), wa = w.storage().array(), ya = y.storage().array(), ba = b == null ? null : b.storage().array();
-        int xo = x.storageOffset(), wo = w.storageOffset(), bo = b == null ? 0 : b.storageOffset();
+        Raw xr = Raw.of(x), wr = Raw.of(w), br = Raw.of(b);
+        Object xa = xr.array(), wa = wr.array(), ya = y.storage().array(), ba = br.array();
+        int xo = xr.offset(), wo = wr.offset(), bo = br.offset();
         boolean direct = g.pointwise();
         Parallel.forRange(n, grain((long) o * rows * positions), (n0, n1) -> {
             Object cols = direct ? null : k.alloc(rows * positions);
@@ -204,11 +205,12 @@ public final class Convolution {
         Tensor x = columns.contiguous(), w = weight.contiguous(), b = bias == null ? null : bias.contiguous();
         int n = x.size(0), o = x.size(1), groups = g.groups(), cg = w.size(1), c = cg * groups, og = o / groups;
         int rows = cg * g.kernelArea();
-        int plane = g.h().in() * g.w().in(), positions = g.h().out() * g.w().out();
+        int plane = g.plane(), positions = g.positions();
         Tensor y = Tensor.zeros(x.dtype(), n, c, g.h().in(), g.w().in());
         ConvKernels k = ConvKernels.of(x.dtype());
-        Object xa = x.storage().array(), wa = w.storage().array(), ya = y.storage().array(), ba = b == null ? null : b.storage().array();
-        int xo = x.storageOffset(), wo = w.storageOffset(), bo = b == null ? 0 : b.storageOffset();
+        Raw xr = Raw.of(x), wr = Raw.of(w), br = Raw.of(b);
+        Object xa = xr.array(), wa = wr.array(), ya = y.storage().array(), ba = br.array();
+        int xo = xr.offset(), wo = wr.offset(), bo = br.offset();
         boolean direct = g.pointwise();
         Parallel.forRange(n, grain((long) o * rows * positions), (n0, n1) -> {
             Object cols = direct ? null : k.alloc(rows * positions);
@@ -235,30 +237,40 @@ public final class Convolution {
         Tensor x = image.contiguous(), gy = columns.contiguous();
         int n = x.size(0), c = x.size(1), o = gy.size(1), groups = g.groups();
         int cg = c / groups, og = o / groups, rows = cg * g.kernelArea();
-        int plane = g.h().in() * g.w().in(), positions = g.h().out() * g.w().out();
+        int plane = g.plane(), positions = g.positions();
         DType dt = x.dtype();
         ConvKernels k = ConvKernels.of(dt);
-        Object xa = x.storage().array(), ga = gy.storage().array();
-        int xo = x.storageOffset(), go = gy.storageOffset();
+        Raw xr = Raw.of(x), gr = Raw.of(gy);
+        Object xa = xr.array(), ga = gr.array();
+        int xo = xr.offset(), go = gr.offset();
         boolean direct = g.pointwise();
+        // The GEMM's column side is vectorised: put the larger of og and rows there. Transposed,
+        // each group's block of the buffers holds dW_g^T (rows x og).
+        boolean transposed = og > rows;
         // Each thread sums its batch elements into its own buffer; buffers are added in batch order.
         Object[] partials = new Object[Math.max(n, 1)];
         Parallel.forRange(n, grain((long) o * rows * positions), (n0, n1) -> {
             Object cols = direct ? null : k.alloc(rows * positions), acc = k.alloc(o * rows);
             for (int s = n0; s < n1; s++) {
                 for (int gi = 0; gi < groups; gi++) {
-                    int xs = xo + (s * c + gi * cg) * plane;
+                    int xs = xo + (s * c + gi * cg) * plane, gs = go + (s * o + gi * og) * positions;
+                    Object ca = direct ? xa : cols;
+                    int co = direct ? xs : 0;
                     if (!direct) k.im2col(xa, xs, cg, g.h(), g.w(), cols);
-                    // gy_g (og x positions) · cols^T (positions x rows)
-                    k.gemm(og, rows, positions, ga, go + (s * o + gi * og) * positions, positions, 1, direct ? xa : cols, direct ? xs : 0, 1, positions,
-                            acc, gi * og * rows, rows, true);
+                    // dW_g = gy_g (og x positions) · cols^T (positions x rows), or its transpose.
+                    if (transposed) k.gemm(rows, og, positions, ca, co, positions, 1, ga, gs, 1, positions, acc, gi * og * rows, og, true);
+                    else k.gemm(og, rows, positions, ga, gs, positions, 1, ca, co, 1, positions, acc, gi * og * rows, rows, true);
                 }
             }
             partials[n0] = acc;
         });
         Tensor dw = Tensor.zeros(dt, o, cg, g.h().kernel(), g.w().kernel());
         Object da = dw.storage().array();
-        for (Object p : partials) if (p != null) k.addInto(p, da, o * rows);
+        for (Object p : partials) {
+            if (p == null) continue;
+            for (int gi = 0; gi < groups; gi++)
+                k.addInto(p, gi * og * rows, transposed ? 1 : rows, transposed ? og : 1, da, gi * og * rows, og, rows);
+        }
         return Tracking.record(Op.CONV_WEIGHT_GRAD, g, dw, x, gy);
     }
 

@@ -36,8 +36,13 @@ public final class Elementwise {
         Tensor out = Tensor.empty(in.dtype(), in.shape());
         DTypeKernels k = Kernels.of(in.dtype());
         Object xa = in.storage().array(), ya = out.storage().array();
-        StridedLoop.of(in.shape(), out.layout(), in.layout())
-                .run((off, st, n) -> k.unary(op, xa, off[1], st[1], ya, off[0], st[0], n, p1, p2));
+        if (in.isContiguous()) {
+            int xo = in.storageOffset();
+            StridedLoop.runFlat(out.numel(), (s, e) -> k.unary(op, xa, xo + s, 1, ya, s, 1, e - s, p1, p2));
+        } else {
+            StridedLoop.of(in.shape(), out.layout(), in.layout())
+                    .run((off, st, n) -> k.unary(op, xa, off[1], st[1], ya, off[0], st[0], n, p1, p2));
+        }
         // Always record the parameters: a rule reads them even when they are 0 (pow(x, 0), leaky_relu(x, 0)).
         return Tracking.record(op, new Params(p1, p2), out, in);
     }
@@ -97,9 +102,26 @@ public final class Elementwise {
         Tensor out = Tensor.empty(dt, shape);
         DTypeKernels k = Kernels.of(dt);
         Object xa = x.storage().array(), ya = y.storage().array(), oa = out.storage().array();
-        StridedLoop.of(shape, out.layout(), x.layout().expand(shape), y.layout().expand(shape))
-                .run((off, st, n) -> k.binary(op, xa, off[1], st[1], ya, off[2], st[2], oa, off[0], st[0], n));
+        int n = out.numel(), xs = flatStride(x, n), ys = flatStride(y, n);
+        if (xs >= 0 && ys >= 0) {
+            int xo = x.storageOffset(), yo = y.storageOffset();
+            StridedLoop.runFlat(n, (s, e) -> k.binary(op, xa, xo + s * xs, xs, ya, yo + s * ys, ys, oa, s, 1, e - s));
+        } else {
+            StridedLoop.of(shape, out.layout(), x.layout().expand(shape), y.layout().expand(shape))
+                    .run((off, st, len) -> k.binary(op, xa, off[1], st[1], ya, off[2], st[2], oa, off[0], st[0], len));
+        }
         return Tracking.record(op, null, out, x, y);
+    }
+
+    /**
+     * The stride with which an operand of a binary op producing {@code n} contiguous elements
+     * walks them as one flat run: 1 if it is contiguous with all n elements (then its shape is the
+     * output's up to leading 1s, so the element order matches), 0 if it is a single element, -1
+     * if it needs the general strided loop.
+     */
+    private static int flatStride(Tensor t, int n) {
+        int m = t.numel();
+        return m == 1 ? 0 : m == n && t.isContiguous() ? 1 : -1;
     }
 
     /** Comparison (EQ, NE, LT, LE, GT, GE) with broadcasting; the result is bool and not differentiable. */

@@ -57,8 +57,16 @@ public final class Indexing {
         int[] shape = xs.shape();
         shape[d] = idx.length;
         Tensor out = Tensor.empty(x.dtype(), shape);
-        for (int i = 0; i < idx.length; i++)
-            Elementwise.copyInto(Tensor.viewOf(xs, xs.layout().select(d, (int) idx[i])), Tensor.viewOf(out, out.layout().select(d, i)));
+        if (d == 0 && xs.isContiguous()) {
+            // Rows of a contiguous tensor (embeddings, batches of a dataset): one block copy per row.
+            int row = xs.size(0) == 0 ? 0 : xs.numel() / xs.size(0), base = xs.storageOffset();
+            DTypeKernels k = Kernels.of(x.dtype());
+            Object xa = xs.storage().array(), oa = out.storage().array();
+            for (int i = 0; i < idx.length; i++) k.copy(xa, base + (int) idx[i] * row, 1, oa, i * row, 1, row);
+        } else {
+            for (int i = 0; i < idx.length; i++)
+                Elementwise.copyInto(Tensor.viewOf(xs, xs.layout().select(d, (int) idx[i])), Tensor.viewOf(out, out.layout().select(d, i)));
+        }
         if (x.dim() == 0) out = out.reshape(index.dim() == 0 ? new int[0] : new int[] {idx.length});
         return Tracking.record(Op.INDEX_SELECT, new DimIndex(d, index), out, x);
     }
@@ -76,6 +84,15 @@ public final class Indexing {
         Tensor src = source.to(x.dtype()).detach();
         DTypeKernels k = Kernels.of(out.dtype());
         Object oa = out.storage().array(), sa = src.storage().array();
+        if (d == 0 && src.isContiguous()) {
+            // out is a fresh contiguous clone: add whole rows with the SIMD add.
+            int row = out.size(0) == 0 ? 0 : out.numel() / out.size(0), sb = src.storageOffset();
+            for (int i = 0; i < idx.length; i++) {
+                int o = (int) idx[i] * row;
+                k.binary(Op.ADD, oa, o, 1, sa, sb + i * row, 1, oa, o, 1, row);
+            }
+            return Tracking.record(Op.INDEX_ADD, new DimIndex(d, index), out, x, source.to(x.dtype()));
+        }
         for (int i = 0; i < idx.length; i++) {
             Layout dst = out.layout().select(d, (int) idx[i]), s = src.layout().select(d, i);
             StridedLoop.of(dst.shape(), dst, dst, s).runSerial((off, st, n) -> k.binary(Op.ADD, oa, off[1], st[1], sa, off[2], st[2], oa, off[0], st[0], n));

@@ -39,7 +39,7 @@ public final class Linalg {
         DType dt = computeType("mm", a, b);
         Tensor x = a.to(dt), y = b.to(dt);
         Tensor out = Tensor.empty(dt, a.size(0), b.size(1));
-        gemm(x, y, out, 0, 0, 0);
+        gemm(x, y, out, 0, 0, 0, false);
         return Tracking.record(Op.MATMUL, null, out, x, y);
     }
 
@@ -57,16 +57,16 @@ public final class Linalg {
         // Many small products: one thread per product; few large ones: threads inside each product.
         if (batch > 1 && flops < (1L << 21)) {
             Parallel.forRange(batch, 1, (s, e) -> {
-                for (int i = s; i < e; i++) gemm(x, y, out, i, i, i);
+                for (int i = s; i < e; i++) gemm(x, y, out, i, i, i, false);
             });
         } else {
-            for (int i = 0; i < batch; i++) gemm(x, y, out, i, i, i);
+            for (int i = 0; i < batch; i++) gemm(x, y, out, i, i, i, false);
         }
         return Tracking.record(Op.BMM, null, out, x, y);
     }
 
-    /** out[batch oc] = a[batch ac] · b[batch bc] (2-d operands use batch 0 of nothing). */
-    private static void gemm(Tensor a, Tensor b, Tensor out, int ab, int bb, int ob) {
+    /** out[batch ob] (+)= a[batch ab] · b[batch bb] (2-d operands have no batch). */
+    private static void gemm(Tensor a, Tensor b, Tensor out, int ab, int bb, int ob, boolean accumulate) {
         boolean batched = a.dim() == 3;
         int d = batched ? 1 : 0;
         int m = a.size(d), k = a.size(d + 1), n = b.size(d + 1);
@@ -77,18 +77,18 @@ public final class Linalg {
         DType dt = out.dtype();
         switch (dt) {
             case FLOAT32 -> {
-                if (Kernels.SIMD) FloatGemm.gemm(m, n, k, a.storage().floats(), ao, as[d], as[d + 1], b.storage().floats(), bo, bs[d], bs[d + 1], out.storage().floats(), co, n, false);
-                else FloatGemmScalar.gemm(m, n, k, a.storage().floats(), ao, as[d], as[d + 1], b.storage().floats(), bo, bs[d], bs[d + 1], out.storage().floats(), co, n, false);
+                if (Kernels.SIMD) FloatGemm.gemm(m, n, k, a.storage().floats(), ao, as[d], as[d + 1], b.storage().floats(), bo, bs[d], bs[d + 1], out.storage().floats(), co, n, accumulate);
+                else FloatGemmScalar.gemm(m, n, k, a.storage().floats(), ao, as[d], as[d + 1], b.storage().floats(), bo, bs[d], bs[d + 1], out.storage().floats(), co, n, accumulate);
             }
             case FLOAT64 -> {
-                if (Kernels.SIMD) DoubleGemm.gemm(m, n, k, a.storage().doubles(), ao, as[d], as[d + 1], b.storage().doubles(), bo, bs[d], bs[d + 1], out.storage().doubles(), co, n, false);
-                else DoubleGemmScalar.gemm(m, n, k, a.storage().doubles(), ao, as[d], as[d + 1], b.storage().doubles(), bo, bs[d], bs[d + 1], out.storage().doubles(), co, n, false);
+                if (Kernels.SIMD) DoubleGemm.gemm(m, n, k, a.storage().doubles(), ao, as[d], as[d + 1], b.storage().doubles(), bo, bs[d], bs[d + 1], out.storage().doubles(), co, n, accumulate);
+                else DoubleGemmScalar.gemm(m, n, k, a.storage().doubles(), ao, as[d], as[d + 1], b.storage().doubles(), bo, bs[d], bs[d + 1], out.storage().doubles(), co, n, accumulate);
             }
             case INT64 -> {
                 long[] x = a.storage().longs(), y = b.storage().longs(), c = out.storage().longs();
                 for (int i = 0; i < m; i++)
                     for (int j = 0; j < n; j++) {
-                        long s = 0;
+                        long s = accumulate ? c[co + i * n + j] : 0;
                         for (int p = 0; p < k; p++) s += x[ao + i * as[d] + p * as[d + 1]] * y[bo + p * bs[d] + j * bs[d + 1]];
                         c[co + i * n + j] = s;
                     }
@@ -136,17 +136,31 @@ public final class Linalg {
         return out;
     }
 
-    /** F.linear: {@code x · weight^T + bias} over the last dim of x (bias may be null). */
+    /**
+     * F.linear: {@code x · weight^T + bias} over the last dim of x (bias may be null). A primitive
+     * (LINEAR): the GEMM reads the weight transposed in place and starts from the bias, and the
+     * weight's gradient comes out contiguous in the weight's own layout.
+     */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         if (weight.dim() != 2)
             throw new IllegalArgumentException("linear: weight must be 2-d (out_features, in_features), got shape " + Shape.str(weight.shape()));
         if (x.dim() == 0 || x.size(-1) != weight.size(1))
             throw new IllegalArgumentException("linear: input of shape " + Shape.str(x.shape()) + " cannot be multiplied with weight of shape "
                     + Shape.str(weight.shape()) + " (expected last dim " + weight.size(1) + ")");
-        if (bias != null && (bias.dim() > 1 || bias.numel() != weight.size(0)))
+        if (bias != null && (bias.dim() != 1 || bias.numel() != weight.size(0)))
             throw new IllegalArgumentException("linear: bias of shape " + Shape.str(bias.shape()) + " does not match out_features " + weight.size(0));
-        Tensor y = matmul(x, weight.t());
-        return bias == null ? y : y.add(bias);
+        DType dt = computeType("linear", x, weight);
+        if (bias != null) dt = dt.promote(bias.dtype());
+        if (!dt.isFloating()) return x.matmul(weight.t()).add(bias == null ? Tensor.scalar(0, dt) : bias);
+        int in = weight.size(1), outF = weight.size(0);
+        int[] outShape = x.shape();
+        outShape[outShape.length - 1] = outF;
+        Tensor x2 = (x.dim() == 2 ? x : x.reshape(-1, in)).to(dt), w = weight.to(dt), b = bias == null ? null : bias.to(dt);
+        Tensor out = Tensor.empty(dt, x2.size(0), outF);
+        if (b != null) Elementwise.copyInto(Tensor.viewOf(b, b.layout().expand(out.shape())), out);
+        gemm(x2, Tensor.viewOf(w, w.layout().permute(new int[] {1, 0})), out, 0, 0, 0, b != null);
+        Tensor y = Tracking.record(Op.LINEAR, null, out, x2, w, b);
+        return x.dim() == 2 ? y : y.reshape(outShape);
     }
 
     public static Tensor dot(Tensor a, Tensor b) {

@@ -33,7 +33,7 @@ public enum Op {
     // indexing
     INDEX_SELECT, GATHER, SCATTER_ADD, INDEX_ADD, EMBEDDING,
     // linear algebra
-    MATMUL, BMM,
+    MATMUL, BMM, LINEAR,
     // convolution, pooling, resampling, normalisation
     CONV, CONV_TRANSPOSE, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, INTERPOLATE, BATCH_NORM, LAYER_NORM,
     GROUP_NORM,
@@ -43,8 +43,11 @@ public enum Op {
     // randomness
     DROPOUT;
 
+    // Computed once: error checks on every op's hot path pass the name along.
+    private final String pyName = name().toLowerCase(java.util.Locale.ROOT);
+
     /** PyTorch's spelling of the op, e.g. {@code "log_softmax"}. */
     public String pyName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return pyName;
     }
 }

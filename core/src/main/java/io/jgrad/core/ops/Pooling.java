@@ -22,7 +22,7 @@ public final class Pooling {
      * (N, C, oh, ow), the flat index {@code h * W + w} of its input element within its (n, c) plane
      * of the input of shape {@code inputShape}.
      */
-    public record Selection(long[] indices, int[] inputShape, int[] outputShape) {
+    public record Selection(int[] indices, int[] inputShape, int[] outputShape) {
         int planes() {
             return inputShape[0] * inputShape[1];
         }
@@ -40,35 +40,33 @@ public final class Pooling {
     private static final int MIN_ELEMENTS_PER_THREAD = 1 << 14;
 
     /**
-     * {@code F.max_pool1d} / {@code F.max_pool2d} with {@code return_indices=True}: input (N, C, *)
-     * or unbatched (C, *); indices are flat positions within each input plane, as in PyTorch.
+     * {@code F.max_pool1d} / {@code F.max_pool2d}: input (N, C, *) or unbatched (C, *). With
+     * {@code withIndices} the result's indices are the flat positions of the maxima within each
+     * input plane (int64), as with PyTorch's {@code return_indices=True}; otherwise they are null.
      */
     public static Tensor.ValuesIndices maxPool(String op, int spatial, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
-                                               boolean ceilMode) {
-        boolean unbatched = checkInput(op, spatial, x);
+                                               boolean ceilMode, boolean withIndices) {
+        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
         Tensor in = unbatched ? x.unsqueeze(0) : x;
         if (spatial == 1) in = in.unsqueeze(2);
         Window[] win = windows(op, spatial, in, kernel, stride, padding, dilation, ceilMode, x.shape());
-        Tensor.ValuesIndices r = select(in.contiguous(), win[0], win[1]);
-        Tensor values = r.values(), indices = r.indices();
+        Pooled pooled = argmax(in.contiguous(), win[0], win[1]);
+        Tensor values = pooled.values(), indices = null;
+        if (withIndices) {
+            Selection s = pooled.selection();
+            long[] idx = new long[s.indices().length];
+            for (int i = 0; i < idx.length; i++) idx[i] = s.indices()[i];
+            indices = Tensor.of(idx, s.outputShape());
+        }
         if (spatial == 1) {
             values = values.squeeze(2);
-            indices = indices.squeeze(2);
+            indices = indices == null ? null : indices.squeeze(2);
         }
         if (unbatched) {
             values = values.squeeze(0);
-            indices = indices.squeeze(0);
+            indices = indices == null ? null : indices.squeeze(0);
         }
         return new Tensor.ValuesIndices(values, indices);
-    }
-
-    /** The input must be floating, (N, C, *) or unbatched (C, *); true if unbatched. */
-    static boolean checkInput(String op, int spatial, Tensor x) {
-        if (!x.dtype().isFloating()) throw new IllegalArgumentException(op + ": expected a floating point input, got " + x.dtype());
-        if (x.dim() != spatial + 1 && x.dim() != spatial + 2)
-            throw new IllegalArgumentException(op + ": expected a " + (spatial + 1) + "-d (unbatched) or " + (spatial + 2)
-                    + "-d (batched) input, got input of shape " + Shape.str(x.shape()));
-        return x.dim() == spatial + 1;
     }
 
     /**
@@ -77,10 +75,10 @@ public final class Pooling {
      */
     static Window[] windows(String op, int spatial, Tensor in4, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode,
                             int[] userShape) {
-        check(op, spatial, kernel, "kernel_size", 1);
-        check(op, spatial, stride, "stride", 1);
-        check(op, spatial, padding, "padding", 0);
-        check(op, spatial, dilation, "dilation", 1);
+        SpatialArgs.checkValues(op, spatial, kernel, "kernel_size", 1);
+        SpatialArgs.checkValues(op, spatial, stride, "stride", 1);
+        SpatialArgs.checkValues(op, spatial, padding, "padding", 0);
+        SpatialArgs.checkValues(op, spatial, dilation, "dilation", 1);
         for (int d = 0; d < spatial; d++)
             if (padding[d] > kernel[d] / 2)
                 throw new IllegalArgumentException(op + ": padding should be at most half of the kernel size, but got padding "
@@ -101,24 +99,19 @@ public final class Pooling {
         return win;
     }
 
-    private static void check(String op, int spatial, int[] values, String name, int min) {
-        if (values.length != spatial)
-            throw new IllegalArgumentException(op + ": expected " + spatial + " value(s) for " + name + ", got " + Arrays.toString(values));
-        for (int v : values)
-            if (v < min) throw new IllegalArgumentException(op + ": " + name + " must be " + (min == 0 ? "non-negative" : "positive") + ", got " + Arrays.toString(values));
-    }
+    /** The maxima of a contiguous 4-d input (recorded as MAX_POOL) and where they came from. */
+    private record Pooled(Tensor values, Selection selection) {}
 
-    /** MAX_POOL over a contiguous 4-d input. */
-    private static Tensor.ValuesIndices select(Tensor x, Window h, Window w) {
+    private static Pooled argmax(Tensor x, Window h, Window w) {
         int[] outShape = {x.size(0), x.size(1), h.out(), w.out()};
         Tensor y = Tensor.empty(x.dtype(), outShape);
-        long[] idx = new long[y.numel()];
+        int[] idx = new int[y.numel()];
         PoolKernels k = PoolKernels.of(x.dtype());
         Object xa = x.storage().array(), ya = y.storage().array();
         int planes = x.size(0) * x.size(1), work = Math.max(1, h.in() * w.in());
         Parallel.forRange(planes, Math.max(1, MIN_ELEMENTS_PER_THREAD / work), (p0, p1) -> k.maxPool(xa, x.storageOffset(), h, w, ya, idx, p0, p1));
         Selection s = new Selection(idx, x.shape(), outShape);
-        return new Tensor.ValuesIndices(Tracking.record(Op.MAX_POOL, s, y, x), Tensor.of(idx, outShape));
+        return new Pooled(Tracking.record(Op.MAX_POOL, s, y, x), s);
     }
 
     /** MAX_POOL with the elements chosen by an earlier forward pass (the gradient of {@link #scatterBack}). */

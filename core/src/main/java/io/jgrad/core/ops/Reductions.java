@@ -2,6 +2,7 @@ package io.jgrad.core.ops;
 
 import io.jgrad.core.DType;
 import io.jgrad.core.Layout;
+import io.jgrad.core.Parallel;
 import io.jgrad.core.Shape;
 import io.jgrad.core.Tensor;
 import io.jgrad.core.kernels.DTypeKernels;
@@ -10,6 +11,7 @@ import io.jgrad.core.kernels.FloatLines;
 import io.jgrad.core.kernels.Kernels;
 import io.jgrad.core.kernels.LongLines;
 import io.jgrad.core.spi.Tracking;
+import io.jgrad.core.storage.Storage;
 import java.util.Arrays;
 
 /**
@@ -114,11 +116,31 @@ public final class Reductions {
             return reduceRaw(op, packed, tail(rank, dims.length), false).reshape(outShape);
         }
         int rs = run[1];
+        if (nk == 0 && rs == 1 && rn >= 2 * StridedLoop.GRAIN && op != Op.PROD) {
+            reduceLongRun(op, k, x.dtype(), xa, l.offset(), rn, oa);
+            return out;
+        }
         Layout xKept = new Layout(keptShape, keptStrides, l.offset());
         StridedLoop.of(keptShape, outFlat, xKept).run((off, st, len) -> {
             for (int i = 0; i < len; i++) k.reduce(op, xa, off[1] + i * st[1], rs, rn, oa, off[0] + i * st[0]);
         });
         return out;
+    }
+
+    /** Elements per partial result of a long reduction; fixed, so results do not depend on the thread count. */
+    private static final int PARTIAL = 1 << 16;
+
+    /**
+     * Reduces one long contiguous run into oa[0]: partial results of fixed-size pieces, computed
+     * in parallel, then reduced in order by the same kernel (SUM, AMAX, AMIN).
+     */
+    private static void reduceLongRun(Op op, DTypeKernels k, DType dtype, Object xa, int offset, int n, Object oa) {
+        int parts = (n + PARTIAL - 1) / PARTIAL;
+        Object partial = Storage.allocate(dtype, parts).array();
+        Parallel.forRange(parts, 1, (p0, p1) -> {
+            for (int p = p0; p < p1; p++) k.reduce(op, xa, offset + p * PARTIAL, 1, Math.min(PARTIAL, n - p * PARTIAL), partial, p);
+        });
+        k.reduce(op, partial, 0, 1, parts, oa, 0);
     }
 
     /** {n, stride} if the dims form a single strided run, else null. */

@@ -39,7 +39,7 @@ public final class Resampling {
      */
     public static Tensor avgPool(String op, int spatial, Tensor x, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
                                  boolean countIncludePad) {
-        boolean unbatched = Pooling.checkInput(op, spatial, x);
+        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
         Tensor in = unbatched ? x.unsqueeze(0) : x;
         if (spatial == 1) in = in.unsqueeze(2);
         int[] dilation = new int[spatial];
@@ -68,7 +68,7 @@ public final class Resampling {
 
     /** {@code F.adaptive_avg_pool1d} / {@code 2d}: output o averages input [floor(o in / out), ceil((o + 1) in / out)). */
     public static Tensor adaptiveAvgPool(String op, int spatial, Tensor x, int[] outputSize) {
-        Pooling.checkInput(op, spatial, x);
+        SpatialArgs.checkInput(op, spatial, x);
         if (outputSize.length != spatial)
             throw new IllegalArgumentException(op + ": expected " + spatial + " value(s) for output_size, got " + Arrays.toString(outputSize));
         for (int s : outputSize)
@@ -120,9 +120,9 @@ public final class Resampling {
         for (int d = 0; d < spatial; d++) {
             int in = x.size(2 + d);
             if (size != null) {
-                outSize[d] = pick(op, "size", size, d, spatial);
+                outSize[d] = size[pick(op, "size", size.length, d, spatial)];
             } else {
-                double s = pick(op, "scale_factor", scaleFactor, d, spatial);
+                double s = scaleFactor[pick(op, "scale_factor", scaleFactor.length, d, spatial)];
                 if (!(s > 0)) throw new IllegalArgumentException(op + ": scale_factor must be positive, got " + Arrays.toString(scaleFactor));
                 scales[d] = s;
                 outSize[d] = (int) Math.floor(in * s);
@@ -141,16 +141,11 @@ public final class Resampling {
         return y;
     }
 
-    private static int pick(String op, String name, int[] v, int d, int spatial) {
-        if (v.length != 1 && v.length != spatial)
-            throw new IllegalArgumentException(op + ": " + name + " needs 1 or " + spatial + " values, got " + Arrays.toString(v));
-        return v[v.length == 1 ? 0 : d];
-    }
-
-    private static double pick(String op, String name, double[] v, int d, int spatial) {
-        if (v.length != 1 && v.length != spatial)
-            throw new IllegalArgumentException(op + ": " + name + " needs 1 or " + spatial + " values, got " + Arrays.toString(v));
-        return v[v.length == 1 ? 0 : d];
+    /** Which of v's values (1 or spatial of them) applies to spatial dim d. */
+    private static int pick(String op, String name, int length, int d, int spatial) {
+        if (length != 1 && length != spatial)
+            throw new IllegalArgumentException(op + ": " + name + " needs 1 or " + spatial + " values, got " + length);
+        return length == 1 ? 0 : d;
     }
 
     /** PyTorch's nearest source index: floor(o * scale) in float arithmetic, with scale = 1 / scale_factor or in / out. */

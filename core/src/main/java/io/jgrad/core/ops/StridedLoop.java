@@ -92,11 +92,7 @@ public final class StridedLoop {
     public void run(Body body) {
         if (numel() == 0) return;
         if (outer == 1) {
-            // One long run: split it into chunks of whole blocks, so SIMD tails fall at the same
-            // places whatever the thread count and results do not depend on it.
-            int blocks = (innerSize + BLOCK - 1) / BLOCK;
-            Parallel.forRange(blocks, GRAIN / BLOCK, (b0, b1) -> {
-                int start = b0 * BLOCK, end = Math.min(innerSize, b1 * BLOCK);
+            runFlat(innerSize, (start, end) -> {
                 int[] off = new int[nops];
                 for (int k = 0; k < nops; k++) off[k] = base[k] + start * inner[k];
                 body.run(off, inner, end - start);
@@ -105,6 +101,21 @@ public final class StridedLoop {
             int grain = Math.max(1, GRAIN / Math.max(innerSize, 1));
             Parallel.forRange(outer, grain, (start, end) -> runRows(start, end, body));
         }
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)}: inline when small, else split across threads in
+     * whole blocks, so SIMD tails fall at the same places whatever the thread count and results
+     * do not depend on it. For ops whose operands are all one flat run (contiguous, or a single
+     * broadcast element), which then need no StridedLoop at all.
+     */
+    public static void runFlat(int n, Parallel.RangeBody body) {
+        if (n < 2 * GRAIN) {
+            if (n > 0) body.run(0, n);
+            return;
+        }
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        Parallel.forRange(blocks, GRAIN / BLOCK, (b0, b1) -> body.run(b0 * BLOCK, Math.min(n, b1 * BLOCK)));
     }
 
     /** Runs the body serially (for kernels that must see the runs in order). */

@@ -189,6 +189,7 @@ class SimdScalarAgreementTest {
         int[] dims = {1, 5, 6, 7, 17, 31, 33, 64, 130};
         for (int m : dims) for (int n : new int[] {1, 16, 33, 70}) for (int k : new int[] {1, 7, 257}) s.add(new int[] {m, n, k});
         s.add(new int[] {300, 300, 300});
+        s.add(new int[] {64, 520, 40});  // wide: split across threads by columns
         return s.stream();
     }
 

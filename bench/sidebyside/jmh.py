@@ -1,0 +1,83 @@
+"""Runs jgrad's side of the workload table through JMH (bench/target/benchmarks.jar) and parses its JSON."""
+import json
+import os
+import re
+import statistics
+import subprocess
+import tempfile
+from collections import OrderedDict
+
+from sidebyside import timing
+
+UNIT_S = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
+QUICK_ARGS = ["-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms"]
+
+
+def run(java, jar, rows, quick, gc, log):
+    """Returns {workload key: result dict}; a failed JMH run gives each of its rows an 'error'."""
+    groups = OrderedDict()
+    for w in rows:
+        groups.setdefault(w.jmh_method, []).append(w)
+    results = {}
+    for method, ws in groups.items():
+        params = OrderedDict()
+        for w in ws:
+            for name, value in w.jmh_params + (("threads", w.threads),):
+                vals = params.setdefault(name, [])
+                if str(value) not in vals:
+                    vals.append(str(value))
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+            out_json = f.name
+        cmd = [java, "-jar", jar, "^" + re.escape(method) + "$", "-foe", "true", "-rf", "json", "-rff", out_json]
+        for name, vals in params.items():
+            cmd += ["-p", f"{name}={','.join(vals)}"]
+        if gc:
+            cmd += ["-prof", "gc"]
+        if quick:
+            cmd += QUICK_ARGS
+        log(f"jgrad: {' '.join(cmd[1:])}")
+        timing.wait_quiet()
+        meter = timing.LoadMeter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        load = meter.other_load()
+        if proc.returncode != 0 or not os.path.getsize(out_json):
+            tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+            log(f"jgrad: JMH failed for {method} (exit {proc.returncode}):\n{tail}")
+            for w in ws:
+                results[w.key] = dict(error=_first_error(proc.stdout + proc.stderr))
+            os.unlink(out_json)
+            continue
+        with open(out_json) as f:
+            data = json.load(f)
+        os.unlink(out_json)
+        for r in data:
+            results[_key(r, ws)] = _result(r, load)
+    return results
+
+
+def _first_error(text):
+    """The innermost exception message of a failed fork, short enough for a table cell."""
+    lines = [l.strip() for l in text.splitlines() if "Exception:" in l or "Error:" in l]
+    if not lines:
+        return "JMH run failed"
+    msg = lines[-1].removeprefix("Caused by: ")
+    return msg if len(msg) <= 160 else msg[:157] + "..."
+
+
+def _key(r, ws):
+    p = r.get("params", {})
+    for w in ws:
+        if all(str(p.get(n)) == str(v) for n, v in w.jmh_params) and int(p["threads"]) == w.threads:
+            return w.key
+    raise RuntimeError(f"JMH returned a result for params {p} that no workload asked for")
+
+
+def _result(r, load):
+    m = r["primaryMetric"]
+    scale = UNIT_S[m["scoreUnit"]]
+    raw = [x * scale for fork in m["rawData"] for x in fork]
+    res = dict(median=statistics.median(raw), min=min(raw), max=max(raw), reps=len(raw), load=load)
+    for name, sm in r.get("secondaryMetrics", {}).items():
+        if name.lstrip("·") == "gc.alloc.rate.norm":
+            res["alloc_bytes"] = sm["score"]
+    return res
