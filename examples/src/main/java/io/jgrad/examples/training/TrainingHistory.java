@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The per-epoch record of a training run (train and test loss and accuracy, time) and the
- * within-epoch training loss curve. It is saved in checkpoints as JSON, so a resumed run draws
- * its charts over all epochs, and it draws the loss and accuracy charts.
+ * within-epoch training loss curve. It is saved as JSON next to checkpoints ({@link RunRecord}),
+ * so a resumed run draws its charts over all epochs, and it draws the loss and accuracy charts.
  */
 public final class TrainingHistory {
     /**
@@ -31,6 +31,14 @@ public final class TrainingHistory {
         epochs.add(e);
         for (double[] p : train.lossCurve()) curve.add(new double[] {epoch - 1 + p[0], p[1]});
         return e;
+    }
+
+    /** The history of the first {@code count} epochs (a checkpoint may be older than the history saved after it). */
+    public TrainingHistory firstEpochs(int count) {
+        TrainingHistory h = new TrainingHistory();
+        for (Epoch e : epochs) if (e.epoch() <= count) h.epochs.add(e);
+        for (double[] p : curve) if (p[0] <= count) h.curve.add(p);
+        return h;
     }
 
     /** The epochs recorded so far, in order. */

@@ -12,7 +12,7 @@ import java.util.List;
  * accuracy, draw the progress bar and sample a loss curve.
  */
 public final class TrainingLoop {
-    /** About this many points of the within-epoch loss curve are kept per epoch. */
+    /** Points of the within-epoch loss curve per epoch (one per batch when an epoch has fewer batches). */
     static final int CURVE_POINTS = 20;
 
     private TrainingLoop() {}
