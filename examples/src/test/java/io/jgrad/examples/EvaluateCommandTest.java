@@ -56,6 +56,13 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void dataBundledPicksTheBundledSubset() throws IOException {
+        Cli.Result r = Cli.run("evaluate", "--weights", Cli.resource("pretrained/fashion-cnn.safetensors", tmp).toString(), "--data", "bundled");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("data: the bundled Fashion-MNIST subset (--data bundled): 1,000 test images").contains(EXPECTED_ACCURACY);
+    }
+
+    @Test
     void missingWeightsFileIsAClearError() {
         Cli.Result r = Cli.run("evaluate", "--weights", tmp.resolve("missing.pt").toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);

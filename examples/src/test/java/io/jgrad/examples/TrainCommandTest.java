@@ -3,7 +3,8 @@ package io.jgrad.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.examples.training.TrainingCheckpoint;
+import io.jgrad.examples.training.RunRecord;
+import io.jgrad.io.TrainingCheckpoint;
 import io.jgrad.io.SafeTensors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,12 @@ class TrainCommandTest {
         assertThat(model.get("7.weight").shape()).containsExactly(128, 3136);
         TrainingCheckpoint ckpt = TrainingCheckpoint.load(out.resolve("checkpoint.safetensors"));
         assertThat(ckpt.epoch()).isEqualTo(1);
-        assertThat(ckpt.optimizer().state()).containsKeys("0.step", "0.exp_avg", "0.exp_avg_sq", "7.exp_avg");
-        assertThat(ckpt.generators().get("shuffle")).hasSize(7);
+        assertThat(ckpt.step()).isEqualTo(4); // 256 images in batches of 64
+        assertThat(ckpt.tensors()).containsKeys("model.0.weight", "model.9.bias", "optim.0.step", "optim.0.exp_avg", "optim.7.exp_avg_sq");
+        assertThat(ckpt.metadata()).containsKeys("rng", "optim.param_groups");
+        RunRecord run = RunRecord.load(out.resolve("run.json"));
+        assertThat(run.config()).containsEntry("batch_size", 64L).containsEntry("train_images", 256L);
+        assertThat(run.history().epochs()).hasSize(1);
         for (String chart : new String[] {"loss.png", "accuracy.png"}) {
             byte[] png = Files.readAllBytes(out.resolve(chart));
             assertThat(png).hasSizeGreaterThan(1000).startsWith(0x89, 'P', 'N', 'G');

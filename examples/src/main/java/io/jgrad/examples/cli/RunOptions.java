@@ -6,13 +6,13 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares: the seed, the thread count and whether to draw progress bars. */
 public final class RunOptions {
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed for initialisation, shuffling and sampling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", order = 100, paramLabel = "N", description = "Random seed for initialisation, shuffling and sampling (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads (default: one per core).")
+    @Option(names = "--threads", order = 101, paramLabel = "N", description = "Intra-op threads (default: one per core).")
     Integer threads;
 
-    @Option(names = "--no-progress", description = "Do not draw progress bars (per-epoch lines are still printed).")
+    @Option(names = "--no-progress", order = 102, description = "Do not draw progress bars (per-epoch lines are still printed).")
     boolean noProgress;
 
     /** The seed. */

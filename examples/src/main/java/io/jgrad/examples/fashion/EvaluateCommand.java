@@ -25,7 +25,7 @@ public final class EvaluateCommand extends ExampleCommand {
     @Option(names = "--weights", paramLabel = "FILE", required = true, description = "The model's weights (.pt or .safetensors).")
     Path weights;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the Fashion-MNIST IDX files (default: as for train).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the Fashion-MNIST IDX files, or 'bundled' (default: as for train).")
     Path data;
 
     @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N test images.")

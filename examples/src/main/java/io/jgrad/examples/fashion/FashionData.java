@@ -21,14 +21,25 @@ public record FashionData(FashionMnist.Split train, FashionMnist.Split test, Str
     /** The class-path folder of the bundled subset. */
     public static final String BUNDLED = "fashion-mnist-subset";
 
-    /** Loads from {@code dir}, or (null) from the first of the system copy and the bundled subset that exists. */
+    /** The {@code --data} value that picks the bundled subset even when a system copy exists. */
+    public static final String BUNDLED_NAME = "bundled";
+
+    /**
+     * Loads from {@code dir}; with {@code dir} = {@value #BUNDLED_NAME} (and no such folder) the
+     * bundled subset; with null, the first of the system copy and the bundled subset that exists.
+     */
     public static FashionData load(Path dir) throws IOException {
+        if (dir != null && dir.toString().equals(BUNDLED_NAME) && !Files.isDirectory(dir)) return bundled("--data " + BUNDLED_NAME);
         if (dir != null) {
             if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString(), null, "--data must be a folder with the four Fashion-MNIST IDX files");
             return of(FashionMnist.load(dir), "Fashion-MNIST from " + dir);
         }
         if (Files.isDirectory(FashionMnist.SYSTEM_DIR)) return of(FashionMnist.load(FashionMnist.SYSTEM_DIR), "Fashion-MNIST from " + FashionMnist.SYSTEM_DIR);
-        return of(FashionMnist.loadResources(BUNDLED), "the bundled Fashion-MNIST subset (" + FashionMnist.SYSTEM_DIR + " not found)");
+        return bundled(FashionMnist.SYSTEM_DIR + " not found");
+    }
+
+    private static FashionData bundled(String why) throws IOException {
+        return of(FashionMnist.loadResources(BUNDLED), "the bundled Fashion-MNIST subset (" + why + ")");
     }
 
     private static FashionData of(FashionMnist data, String source) {

@@ -34,7 +34,7 @@ public final class FinetuneCommand extends ExampleCommand {
     /** Classes [0, SPLIT) are the pretraining task, [SPLIT, 10) the new one. */
     static final int SPLIT = 5;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the Fashion-MNIST IDX files (default: as for train).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the Fashion-MNIST IDX files, or 'bundled' (default: as for train).")
     Path data;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "Pretrained fashion-cnn weights (.pt or .safetensors; the head is replaced) instead of pretraining.")

@@ -1,36 +1,29 @@
 package io.jgrad.examples.fashion;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.examples.training.TrainingCheckpoint;
-import io.jgrad.io.SafeTensors;
-import io.jgrad.io.TensorFile;
-import io.jgrad.io.TorchCheckpoint;
+import io.jgrad.io.CheckpointFormatException;
+import io.jgrad.io.StateDictFiles;
+import io.jgrad.io.TrainingCheckpoint;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Loads a model's state_dict from a file of any kind the examples meet: a PyTorch
- * {@code torch.save(model.state_dict())} file, a safetensors file, or a jgrad training
- * checkpoint (its model part). The kind is told by the content, not the file name: a
- * {@code torch.save} file is a zip archive, which starts with "PK".
+ * Loads a model's state_dict from a file of any kind the examples meet: a jgrad training
+ * checkpoint (its model part), a safetensors file or a PyTorch {@code torch.save(model.state_dict())}
+ * file (told apart by content, not by name).
  */
 public final class Weights {
     private Weights() {}
 
     /** The state_dict in {@code file}. */
     public static Map<String, Tensor> load(Path file) throws IOException {
-        if (isZip(file)) return TorchCheckpoint.load(file);
-        TensorFile contents = SafeTensors.read(file);
-        return TrainingCheckpoint.isCheckpoint(contents) ? TrainingCheckpoint.modelState(contents) : contents.tensors();
-    }
-
-    private static boolean isZip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(2);
-            return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+        try {
+            return TrainingCheckpoint.load(file).modelState();
+        } catch (CheckpointFormatException notATrainingCheckpoint) {
+            // any other file: the state_dict store reads both safetensors and torch.save files, and
+            // reports a bad file in its own terms
+            return new StateDictFiles().load(file);
         }
     }
 }

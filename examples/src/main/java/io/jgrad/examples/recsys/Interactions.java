@@ -1,12 +1,14 @@
 package io.jgrad.examples.recsys;
 
 import io.jgrad.core.Generator;
+import io.jgrad.core.Tensor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,16 +111,9 @@ public record Interactions(int users, int items, int[] user, int[] item, String 
         for (int i = weight.length - 1; ; i--) if (weight[i] > 0) return i; // rounding left u just above 0
     }
 
+    /** A random permutation of {@code 0..n-1}. */
     private static int[] shuffled(int n, Generator gen) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = (int) gen.nextLong(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
+        return Arrays.stream(Tensor.randperm(gen, n).toLongArray()).mapToInt(Math::toIntExact).toArray();
     }
 
     private static Interactions of(int users, int items, List<int[]> pairs, String description) {
@@ -141,7 +136,7 @@ public record Interactions(int users, int items, int[] user, int[] item, String 
      */
     public Split leaveLastOut() {
         int[] last = new int[users], count = new int[users];
-        java.util.Arrays.fill(last, -1);
+        Arrays.fill(last, -1);
         for (int k = 0; k < size(); k++) {
             last[user[k]] = k;
             count[user[k]]++;

@@ -88,7 +88,7 @@ public final class RecommendCommand extends ExampleCommand {
         MatrixFactorization model = new MatrixFactorization(train.users(), train.items(), dim, run.generator(3));
         Adam optimizer = new Adam(model.parameters(), Map.of("lr", lr, "weight_decay", weightDecay));
         Generator negativeGen = run.generator(1), shuffleGen = run.generator(2);
-        out().printf("model: matrix factorisation, %d factors, %d sampled negatives per interaction, Adam lr %s, weight decay %s, batch %d%n", dim, negatives, lr, weightDecay, batchSize);
+        out().printf("model: matrix factorisation, %d factors, %d sampled negatives per interaction, Adam lr %s, weight decay %.0e, batch %d%n", dim, negatives, lr, weightDecay, batchSize);
         Ranking.Metrics learned = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             TensorDataset examples = withNegatives(train, seen, negativeGen);

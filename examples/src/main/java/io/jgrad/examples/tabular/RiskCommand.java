@@ -1,7 +1,6 @@
 package io.jgrad.examples.tabular;
 
 import io.jgrad.core.DType;
-import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.DataLoader;
 import io.jgrad.data.TensorDataset;
@@ -115,7 +114,7 @@ public final class RiskCommand extends ExampleCommand {
             EpochStats stats = TrainingLoop.epoch(name + " " + epoch + "/" + epochs, loader, optimizer, objective, run.progress());
             auc = RocAuc.of(Classifier.logits(model, testX, 4096).toFloatArray(), testY.toLongArray());
             if (epoch % every == 0 || epoch == epochs || epoch == 1)
-                out().printf("  %s epoch %d/%d: loss %.4f | test ROC AUC %.4f | %.1f s%n", name, epoch, epochs, stats.loss(), auc, stats.seconds());
+                out().printf("  %s epoch %d/%d: loss %.4f | test ROC AUC %.4f | %.2f s%n", name, epoch, epochs, stats.loss(), auc, stats.seconds());
             out().flush();
         }
         return auc;

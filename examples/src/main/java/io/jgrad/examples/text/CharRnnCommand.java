@@ -110,7 +110,7 @@ public final class CharRnnCommand extends ExampleCommand {
                     epoch, epochs, stats.loss(), bits(stats.loss()), validLoss, bits(validLoss), stats.seconds());
             out().flush();
         }
-        history.writeCharts(out, "char-rnn");
+        history.writeCharts(out, "char-rnn on " + (text == null ? BUNDLED_NAME : text.getFileName().toString()), "validation");
         out().printf("wrote %s%n", out.resolve("loss.png"));
 
         String start = prompt != null ? prompt : firstLine(corpus);

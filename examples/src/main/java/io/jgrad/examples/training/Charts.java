@@ -40,7 +40,7 @@ public final class Charts {
     /** Writes a line chart to {@code file} (PNG, replaced atomically); empty series are left out. */
     public static void line(Path file, String title, String xTitle, String yTitle, List<Series> series) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setDecimalPattern("#0.###");
         List<Series> drawn = new ArrayList<>();

@@ -29,11 +29,16 @@ public final class EpochProgress implements AutoCloseable {
                 .setTaskName(task)
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
+                .setUpdateIntervalMillis(isTerminal() ? 250 : 5000) // redirected to a file: fewer redraws
                 .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH))
                 .continuousUpdate()
                 .build();
         return new EpochProgress(bar);
+    }
+
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
     }
 
     /** Reports {@code samples} more samples done, with the running mean loss and accuracy (NaN to leave it out). */

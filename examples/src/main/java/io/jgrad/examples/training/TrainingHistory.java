@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The per-epoch record of a training run (train and test loss and accuracy, time) and the
- * within-epoch training loss curve. It is saved in checkpoints as JSON, so a resumed run draws
- * its charts over all epochs, and it draws the loss and accuracy charts.
+ * within-epoch training loss curve. It is saved as JSON next to checkpoints ({@link RunRecord}),
+ * so a resumed run draws its charts over all epochs, and it draws the loss and accuracy charts.
  */
 public final class TrainingHistory {
     /**
@@ -31,6 +31,14 @@ public final class TrainingHistory {
         epochs.add(e);
         for (double[] p : train.lossCurve()) curve.add(new double[] {epoch - 1 + p[0], p[1]});
         return e;
+    }
+
+    /** The history of the first {@code count} epochs (a checkpoint may be older than the history saved after it). */
+    public TrainingHistory firstEpochs(int count) {
+        TrainingHistory h = new TrainingHistory();
+        for (Epoch e : epochs) if (e.epoch() <= count) h.epochs.add(e);
+        for (double[] p : curve) if (p[0] <= count) h.curve.add(p);
+        return h;
     }
 
     /** The epochs recorded so far, in order. */
@@ -82,18 +90,19 @@ public final class TrainingHistory {
     }
 
     /**
-     * Draws {@code loss.png} (the training curve, per-epoch train and test loss) and, when there
-     * are accuracies, {@code accuracy.png} (train and test accuracy per epoch) into {@code dir}.
+     * Draws {@code loss.png} (the training curve, per-epoch train and held-out loss) and, when
+     * there are accuracies, {@code accuracy.png} (train and held-out accuracy per epoch) into
+     * {@code dir}; {@code heldOut} names the held-out data in the legends ("test", "validation").
      */
-    public List<Path> writeCharts(Path dir, String title) throws IOException {
+    public List<Path> writeCharts(Path dir, String title, String heldOut) throws IOException {
         List<Path> written = new ArrayList<>();
         Path loss = dir.resolve("loss.png");
         Charts.line(loss, title + ": loss", "epoch", "loss", List.of(
-                Charts.Series.of("train (running)", curve, false),
-                perEpoch("train", Epoch::trainLoss),
-                perEpoch("test", Epoch::testLoss)));
+                Charts.Series.of("train, mean over each 1/" + TrainingLoop.CURVE_POINTS + " epoch", curve, false),
+                perEpoch("train, epoch mean", Epoch::trainLoss),
+                perEpoch(heldOut, Epoch::testLoss)));
         written.add(loss);
-        Charts.Series trainAcc = perEpoch("train", Epoch::trainAccuracy), testAcc = perEpoch("test", Epoch::testAccuracy);
+        Charts.Series trainAcc = perEpoch("train, epoch mean", Epoch::trainAccuracy), testAcc = perEpoch(heldOut, Epoch::testAccuracy);
         if (trainAcc.x().length + testAcc.x().length > 0) {
             Path accuracy = dir.resolve("accuracy.png");
             Charts.line(accuracy, title + ": accuracy", "epoch", "accuracy", List.of(trainAcc, testAcc));

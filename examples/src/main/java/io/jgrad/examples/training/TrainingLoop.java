@@ -12,7 +12,7 @@ import java.util.List;
  * accuracy, draw the progress bar and sample a loss curve.
  */
 public final class TrainingLoop {
-    /** About this many points of the within-epoch loss curve are kept per epoch. */
+    /** Points of the within-epoch loss curve per epoch (one per batch when an epoch has fewer batches). */
     static final int CURVE_POINTS = 20;
 
     private TrainingLoop() {}
@@ -40,7 +40,7 @@ public final class TrainingLoop {
     /** Trains one epoch over {@code loader}; {@code task} labels the progress bar. */
     public static <B> EpochStats epoch(String task, DataLoader<B> loader, Optimizer optimizer, Objective<B> objective, boolean progress) {
         int numBatches = loader.numBatches();
-        int window = Math.max(1, numBatches / CURVE_POINTS);
+        int points = Math.min(CURVE_POINTS, numBatches);
         double lossSum = 0, windowSum = 0;
         long samples = 0, correct = 0, windowSamples = 0;
         boolean hasAccuracy = true;
@@ -62,7 +62,8 @@ public final class TrainingLoop {
                 if (out.correct() < 0) hasAccuracy = false;
                 else correct += out.correct();
                 batchIndex++;
-                if (batchIndex % window == 0 || batchIndex == numBatches) {
+                // windows of equal size (within one batch), the last ending with the epoch
+                if ((long) batchIndex * points / numBatches > (long) (batchIndex - 1) * points / numBatches) {
                     curve.add(new double[] {(double) batchIndex / numBatches, windowSum / windowSamples});
                     windowSum = 0;
                     windowSamples = 0;
