@@ -25,11 +25,12 @@ public record FashionData(FashionMnist.Split train, FashionMnist.Split test, Str
     public static final String BUNDLED_NAME = "bundled";
 
     /**
-     * Loads from {@code dir}; with {@code dir} = {@value #BUNDLED_NAME} (and no such folder) the
-     * bundled subset; with null, the first of the system copy and the bundled subset that exists.
+     * Loads from {@code dir}; with {@code dir} = {@value #BUNDLED_NAME} the bundled subset (a
+     * folder of that name is {@code ./bundled}); with null, the first of the system copy and the
+     * bundled subset that exists.
      */
     public static FashionData load(Path dir) throws IOException {
-        if (dir != null && dir.toString().equals(BUNDLED_NAME) && !Files.isDirectory(dir)) return bundled("--data " + BUNDLED_NAME);
+        if (dir != null && dir.toString().equals(BUNDLED_NAME)) return bundled("--data " + BUNDLED_NAME);
         if (dir != null) {
             if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString(), null, "--data must be a folder with the four Fashion-MNIST IDX files");
             return of(FashionMnist.load(dir), "Fashion-MNIST from " + dir);

@@ -37,7 +37,7 @@ public final class CharRnnCommand extends ExampleCommand {
     @Option(names = "--text", paramLabel = "FILE", description = "UTF-8 text to learn (default: the bundled Shakespeare excerpt).")
     Path text;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "6", description = "Passes over the training text (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "15", description = "Passes over the training text (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seq-length", paramLabel = "N", defaultValue = "64", description = "Characters per training sequence (default: ${DEFAULT-VALUE}).")
