@@ -13,13 +13,17 @@ UNIT_S = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
 QUICK_ARGS = ["-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms"]
 
 
-def run(java, jar, rows, quick, gc, log):
-    """Returns {workload key: result dict}; a failed JMH run gives each of its rows an 'error'."""
+def run(java, jar, rows, quick, gc, log, quiet_wait):
+    """Returns {workload key: result dict}; a failed JMH run gives each of its rows an 'error'.
+
+    One JMH run per benchmark method and thread count, each started after waiting up to
+    `quiet_wait` seconds for the machine to calm down (a 2-thread figure taken while other
+    processes hold a core measures that, not jgrad)."""
     groups = OrderedDict()
     for w in rows:
-        groups.setdefault(w.jmh_method, []).append(w)
+        groups.setdefault((w.jmh_method, w.threads), []).append(w)
     results = {}
-    for method, ws in groups.items():
+    for (method, _), ws in groups.items():
         params = OrderedDict()
         for w in ws:
             for name, value in w.jmh_params + (("threads", w.threads),):
@@ -36,7 +40,7 @@ def run(java, jar, rows, quick, gc, log):
         if quick:
             cmd += QUICK_ARGS
         log(f"jgrad: {' '.join(cmd[1:])}")
-        timing.wait_quiet()
+        timing.wait_quiet(max_wait=quiet_wait, window=1.0)
         meter = timing.LoadMeter()
         proc = subprocess.run(cmd, capture_output=True, text=True)
         load = meter.other_load()

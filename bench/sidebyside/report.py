@@ -37,7 +37,8 @@ def rows(workloads, torch, jgrad, peak_per_core):
 
 
 HEAD = ["workload", "T", "PyTorch median [min–max]", "PyTorch config", "jgrad median [min–max]", "ratio",
-        "GFLOP/s PyTorch / jgrad", "% FMA peak PyTorch / jgrad", "GB/s PyTorch / jgrad", "PyTorch out=", "jgrad alloc/op"]
+        "GFLOP/s PyTorch / jgrad", "% FMA peak PyTorch / jgrad", "GB/s PyTorch / jgrad", "PyTorch out=", "jgrad alloc/op",
+        "other load PyTorch / jgrad"]
 
 
 def _span(res):
@@ -65,7 +66,8 @@ def cells(r):
             f"{r['ratio']:.2f}" if "ratio" in r else "-",
             _pair(r, "gflops", "{:.1f}"), _pair(r, "peak_pct", "{:.0f}%"), _pair(r, "gbs", "{:.1f}"),
             fmt_time(t.get("out_median")) if t and t.get("out_median") else "",
-            _bytes(alloc) if alloc is not None else ""]
+            _bytes(alloc) if alloc is not None else "",
+            f"{t['load']:.2f} / {j['load']:.2f}" if t and j and "load" in j else ""]
 
 
 def _bytes(b):

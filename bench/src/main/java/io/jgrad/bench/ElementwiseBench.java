@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
  * One float32 op over a contiguous 1-d tensor, out of place as a user writes it ({@code a.add(b)},
  * {@code a.exp()}, ..., {@code a.sum()}): the output allocation is part of the cost.
  */
-public class ElementwiseBench extends JgradBenchmark {
+public class ElementwiseBench extends ThreadedBenchmark {
     @Param({"add", "mul", "exp", "tanh", "relu", "sigmoid", "sum"})
     public String op;
 

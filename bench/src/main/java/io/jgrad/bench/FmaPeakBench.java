@@ -4,14 +4,7 @@ import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One core's float32 FMA peak as the JVM reaches it: 16 independent vector accumulators (more
@@ -19,13 +12,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * GFLOP/s by this to report "% of FMA peak". Every call does {@link #FLOPS_PER_CALL} flops
  * whatever the vector width, so the time per call alone gives the rate.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
-@State(Scope.Thread)
-public class FmaPeakBench {
+public class FmaPeakBench extends JgradBenchmark {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** 16 accumulators x lanes x 2 flops x steps; bench/compare relies on this constant. */
     public static final long FLOPS_PER_CALL = 10_240_000;

@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /** Square n x n x n matrix multiply, {@code a.matmul(b)}; 2n³ flops per call. */
-public class MatmulBench extends JgradBenchmark {
+public class MatmulBench extends ThreadedBenchmark {
     @Param({"64", "128", "256", "512", "1024", "2048"})
     public int n;
 

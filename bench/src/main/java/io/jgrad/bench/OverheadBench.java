@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
  * measured is tensor creation, dispatch, loop setup and the autograd check.
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class OverheadBench extends JgradBenchmark {
+public class OverheadBench extends ThreadedBenchmark {
     private Tensor a, b;
 
     @Setup(Level.Trial)

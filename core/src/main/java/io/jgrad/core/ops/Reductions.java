@@ -128,7 +128,7 @@ public final class Reductions {
     }
 
     /** Elements per partial result of a long reduction; fixed, so results do not depend on the thread count. */
-    private static final int PARTIAL = 1 << 16;
+    private static final int PARTIAL = 1 << 14;
 
     /**
      * Reduces one long contiguous run into oa[0]: partial results of fixed-size pieces, computed
