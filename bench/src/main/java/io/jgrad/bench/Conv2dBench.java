@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
  * c2 = input (64,32,14,14), conv 32->64 k3 p1. {@code backward} is forward + backward (input,
  * weight and bias gradients for c2; weight and bias for c1, whose input is the data).
  */
-public class Conv2dBench extends JgradBenchmark {
+public class Conv2dBench extends ThreadedBenchmark {
     @Param({"c1", "c2"})
     public String layer;
 

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Scope;
  * examples' fashion-cnn with Adam; lstm, Embedding(65,64) -> LSTM(256) over 64 steps -> Linear(256,65)
  * with Adam at batch 32. The lstm has its own state so its batch stays 32.
  */
-public class TrainStepBench extends JgradBenchmark {
+public class TrainStepBench extends ThreadedBenchmark {
 
     /** mlp and cnn at batch 64 and 256. */
     @State(Scope.Benchmark)
