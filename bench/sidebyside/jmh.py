@@ -5,12 +5,15 @@ import re
 import statistics
 import subprocess
 import tempfile
+import time
 from collections import OrderedDict
 
 from sidebyside import timing
 
 UNIT_S = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
 QUICK_ARGS = ["-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms"]
+JMH_LOCKED = "Unable to acquire the JMH lock"
+LOCK_POLL_S, LOCK_MAX_WAIT_S = 10, 3600
 
 
 def run(java, jar, rows, quick, gc, log, quiet_wait):
@@ -40,10 +43,7 @@ def run(java, jar, rows, quick, gc, log, quiet_wait):
         if quick:
             cmd += QUICK_ARGS
         log(f"jgrad: {' '.join(cmd[1:])}")
-        timing.wait_quiet(max_wait=quiet_wait, window=1.0)
-        meter = timing.LoadMeter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        load = meter.other_load()
+        proc, load = run_when_unlocked(cmd, quiet_wait, log)
         if proc.returncode != 0 or not os.path.getsize(out_json):
             tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
             log(f"jgrad: JMH failed for {method} (exit {proc.returncode}):\n{tail}")
@@ -57,6 +57,24 @@ def run(java, jar, rows, quick, gc, log, quiet_wait):
         for r in data:
             results[_key(r, ws)] = _result(r, load)
     return results
+
+
+def run_when_unlocked(cmd, quiet_wait, log):
+    """Runs one JMH command and the other processes' load during it. JMH refuses to start while
+    another JMH run on this machine holds its lock; then we wait for that run to end instead of
+    failing the rows (and would not want to measure alongside it anyway)."""
+    waited = 0
+    while True:
+        timing.wait_quiet(max_wait=quiet_wait, window=1.0)
+        meter = timing.LoadMeter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        load = meter.other_load()
+        if proc.returncode == 0 or JMH_LOCKED not in proc.stdout + proc.stderr or waited >= LOCK_MAX_WAIT_S:
+            return proc, load
+        if waited == 0:
+            log(f"jgrad: another JMH run holds the JMH lock; waiting for it (at most {LOCK_MAX_WAIT_S} s)")
+        time.sleep(LOCK_POLL_S)
+        waited += LOCK_POLL_S
 
 
 def _first_error(text):

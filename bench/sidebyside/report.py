@@ -1,7 +1,7 @@
 """Merges both sides' results into one table (text and Markdown) and a ratio chart (SVG, no dependencies)."""
 import math
 
-SUITE_ORDER = ("matmul", "elementwise", "overhead")
+SUITE_COLOURS = {"matmul": "#4477aa", "elementwise": "#66aa55", "overhead": "#cc8833", "conv2d": "#aa4488", "train": "#44aaaa"}
 
 
 def fmt_time(s):
@@ -21,23 +21,25 @@ def rows(workloads, torch, jgrad, peak_per_core):
         r = dict(suite=w.suite, label=w.label, threads=w.threads, key=list(w.key), torch=t, jgrad=j)
         if t and j and "error" not in j:
             r["ratio"] = t["median"] / j["median"]
-        if w.flops:
-            peak = peak_per_core * w.threads if peak_per_core else None
-            for side, res in (("torch", t), ("jgrad", j)):
-                if res and "error" not in res:
-                    r[side + "_gflops"] = w.flops / res["median"] / 1e9
-                    if peak and w.p.get("dtype", "float32") == "float32":
-                        r[side + "_peak_pct"] = 100 * r[side + "_gflops"] / peak
-        if w.bytes:
-            for side, res in (("torch", t), ("jgrad", j)):
-                if res and "error" not in res:
-                    r[side + "_gbs"] = w.bytes / res["median"] / 1e9
+        peak = peak_per_core * w.threads if peak_per_core and w.p.get("dtype", "float32") == "float32" else None
+        for side, res in (("torch", t), ("jgrad", j)):
+            if not res or "error" in res:
+                continue
+            if w.flops:
+                r[side + "_gflops"] = w.flops / res["median"] / 1e9
+                if peak:
+                    r[side + "_peak_pct"] = 100 * r[side + "_gflops"] / peak
+            if w.bytes:
+                r[side + "_gbs"] = w.bytes / res["median"] / 1e9
+            if w.samples:
+                r[side + "_sps"] = w.samples / res["median"]
         out.append(r)
     return out
 
 
 HEAD = ["workload", "T", "PyTorch median [min–max]", "PyTorch config", "jgrad median [min–max]", "ratio",
-        "GFLOP/s PyTorch / jgrad", "% FMA peak PyTorch / jgrad", "GB/s PyTorch / jgrad", "PyTorch out=", "jgrad alloc/op",
+        "GFLOP/s PyTorch / jgrad", "% FMA peak PyTorch / jgrad", "GB/s PyTorch / jgrad",
+        "samples/s PyTorch / jgrad", "PyTorch out=", "jgrad alloc/op",
         "other load PyTorch / jgrad"]
 
 
@@ -65,6 +67,7 @@ def cells(r):
     return [r["label"], str(r["threads"]), _span(t), config, _span(j),
             f"{r['ratio']:.2f}" if "ratio" in r else "-",
             _pair(r, "gflops", "{:.1f}"), _pair(r, "peak_pct", "{:.0f}%"), _pair(r, "gbs", "{:.1f}"),
+            _pair(r, "sps", "{:.0f}"),
             fmt_time(t.get("out_median")) if t and t.get("out_median") else "",
             _bytes(alloc) if alloc is not None else "",
             f"{t['load']:.2f} / {j['load']:.2f}" if t and j and "load" in j else ""]
@@ -122,7 +125,7 @@ def svg_chart(rs, title):
         o.append(f'<line x1="{x(v):.1f}" y1="{top - 4}" x2="{x(v):.1f}" y2="{height - 40}" stroke="{colour}" stroke-dasharray="{"" if v == 1 else "3,3"}"/>')
     y = top
     for r in data:
-        colour = {"matmul": "#4477aa", "elementwise": "#66aa55", "overhead": "#cc8833"}.get(r["suite"], "#888")
+        colour = SUITE_COLOURS.get(r["suite"], "#888")
         x0, x1 = x(1.0), x(r["ratio"])
         o.append(f'<text x="{left - 6}" y="{y + bar - 3}" text-anchor="end">{r["label"]} {r["threads"]}T</text>')
         o.append(f'<rect x="{min(x0, x1):.1f}" y="{y}" width="{abs(x1 - x0):.1f}" height="{bar}" fill="{colour}"/>')
