@@ -14,7 +14,9 @@ OVERHEAD_OPS = ("add", "relu", "mulSumBackward")
 # Conv2dBench's layers (the fashion-cnn's two convolutions, k3 p1 s1): input shape (N,Cin,H,W), Cout.
 CONV_LAYERS = {"c1": ((64, 1, 28, 28), 32), "c2": ((64, 32, 14, 14), 64)}
 CONV_PASSES = ("forward", "backward")
-# TrainStepBench's (model, batch) rows; lstm runs in its own JMH method at batch 32.
+# TrainStepBench's (model, batch) rows; lstm runs in its own JMH method at batch 32. jmh.run gives
+# JMH every value of each param at once, so a method's rows (here and in QUICK) must be the full
+# model x batch product.
 TRAIN_MODELS = (("mlp", 64), ("mlp", 256), ("cnn", 64), ("cnn", 256), ("lstm", 32))
 
 # The --quick subset: enough to see each kernel family move during development.
