@@ -30,6 +30,36 @@ class PoolingTest {
     }
 
     @Test
+    void maxPool2dOfTwoFollowsPyTorchsTieAndNaNRuleAgainstASequentialReference() {
+        // MaxPool2d(2) has its own kernel; ties (many equal values), NaNs and signed zeros must
+        // pick the same element as PyTorch's scan: row by row, a later tap wins only if strictly
+        // greater or NaN.
+        int h = 6, w = 8;
+        float[] v = new float[2 * h * w];
+        float[] pool = {0f, -0f, 1f, 1f, 2f, Float.NaN, -1f};
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < v.length; i++) v[i] = pool[random.nextInt(pool.length)];
+        Tensor.ValuesIndices r = F.maxPool2dWithIndices(Tensor.of(v, 1, 2, h, w), new int[] {2}, null, null, null, false);
+        float[] values = r.values().toFloatArray();
+        long[] indices = r.indices().toLongArray();
+        int o = 0;
+        for (int plane = 0; plane < 2; plane++)
+            for (int oy = 0; oy < h / 2; oy++)
+                for (int ox = 0; ox < w / 2; ox++, o++) {
+                    int best = -1;
+                    for (int dy = 0; dy < 2; dy++)
+                        for (int dx = 0; dx < 2; dx++) {
+                            int at = (2 * oy + dy) * w + 2 * ox + dx;
+                            float x = v[plane * h * w + at];
+                            if (best < 0 || x > v[plane * h * w + best] || Float.isNaN(x)) best = at;
+                        }
+                    assertThat(indices[o]).as("index of output %d", o).isEqualTo(best);
+                    assertThat(Float.floatToRawIntBits(values[o])).as("bits of output %d", o)
+                            .isEqualTo(Float.floatToRawIntBits(v[plane * h * w + best]));
+                }
+    }
+
+    @Test
     void maxPoolCeilModeDropsAWindowStartingInTheRightPadding() {
         // L=5, k=2, s=2, p=1, ceil: windows start at -1, 1, 3 (a fourth would start at 5, in the padding).
         Tensor x = row(1, 2, 3, 4, 5);

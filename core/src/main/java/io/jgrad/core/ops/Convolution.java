@@ -212,18 +212,21 @@ public final class Convolution {
         Object xa = xr.array(), wa = wr.array(), ya = y.storage().array(), ba = br.array();
         int xo = xr.offset(), wo = wr.offset(), bo = br.offset();
         boolean direct = g.pointwise();
+        // Each group's W_g^T (rows x og), row-major once here rather than by the GEMM for every sample.
+        Object wt = k.alloc(groups * rows * og);
+        for (int gi = 0; gi < groups; gi++) k.addInto(wa, wo + gi * og * rows, 1, rows, wt, gi * rows * og, rows, og);
         Parallel.forRange(n, grain((long) o * rows * positions), (n0, n1) -> {
             Object cols = direct ? null : k.alloc(rows * positions);
             for (int s = n0; s < n1; s++) {
                 int yo = s * c * plane;
                 if (ba != null) k.fillRows(ya, yo, c, plane, ba, bo);
                 for (int gi = 0; gi < groups; gi++) {
-                    int xs = xo + (s * o + gi * og) * positions, ws = wo + gi * og * rows;
-                    // W_g^T (rows x og) · x_g (og x positions): the transpose is read through strides.
+                    int xs = xo + (s * o + gi * og) * positions, ws = gi * rows * og;
+                    // W_g^T (rows x og) · x_g (og x positions).
                     if (direct) {
-                        k.gemm(rows, positions, og, wa, ws, 1, rows, xa, xs, positions, 1, ya, yo + gi * cg * plane, positions, true);
+                        k.gemm(rows, positions, og, wt, ws, og, 1, xa, xs, positions, 1, ya, yo + gi * cg * plane, positions, true);
                     } else {
-                        k.gemm(rows, positions, og, wa, ws, 1, rows, xa, xs, positions, 1, cols, 0, positions, false);
+                        k.gemm(rows, positions, og, wt, ws, og, 1, xa, xs, positions, 1, cols, 0, positions, false);
                         k.col2im(cols, cg, g.h(), g.w(), ya, yo + gi * cg * plane);
                     }
                 }
@@ -244,9 +247,10 @@ public final class Convolution {
         Object xa = xr.array(), ga = gr.array();
         int xo = xr.offset(), go = gr.offset();
         boolean direct = g.pointwise();
-        // The GEMM's column side is vectorised: put the larger of og and rows there. Transposed,
-        // each group's block of the buffers holds dW_g^T (rows x og).
-        boolean transposed = og > rows;
+        // Two ways round: dW_g = gy_g · cols^T (og x rows), or its transpose cols · gy_g^T (rows x og),
+        // whose block in the buffers holds dW_g^T. Either way the GEMM transposes its B operand
+        // (positions x columns) while packing, and pads the columns to whole vector panels.
+        boolean transposed = weightGradCost(rows, og, positions) < weightGradCost(og, rows, positions);
         // Each thread sums its batch elements into its own buffer; buffers are added in batch order.
         Object[] partials = new Object[Math.max(n, 1)];
         Parallel.forRange(n, grain((long) o * rows * positions), (n0, n1) -> {
@@ -272,6 +276,14 @@ public final class Convolution {
                 k.addInto(p, gi * og * rows, transposed ? 1 : rows, transposed ? og : 1, da, gi * og * rows, og, rows);
         }
         return Tracking.record(Op.CONV_WEIGHT_GRAD, g, dw, x, gy);
+    }
+
+    /**
+     * Rough cost of an m x n GEMM over k whose B (k x n) is a transpose: multiply-adds with n padded to
+     * 32-column panels, plus the scalar transpose of B, ~16 multiply-adds' worth per element.
+     */
+    private static long weightGradCost(int m, int n, int k) {
+        return (long) m * ((n + 31) / 32 * 32) * k + 16L * k * n;
     }
 
     /** Batch elements per thread so that each thread gets at least {@link #PARALLEL_MIN_WORK} multiply-adds. */
