@@ -95,6 +95,29 @@ class TensorViewsTest {
     }
 
     @Test
+    void aLongSumIsTheInOrderSumOfItsFixedPiecesHoweverTheyArePaired() {
+        int piece = 1 << 14, n = 5 * piece + 777;  // an odd number of full pieces and a ragged end
+        Tensor a = Tensor.randn(new Generator(4), n);
+        // Warm up both kernels first: interpreted Vector API code may add lanes in another order than C2's.
+        for (int i = 0; i < 500; i++) {
+            a.sum();
+            a.narrow(0, 0, piece).sum();
+        }
+        float[] partials = new float[6];
+        for (int p = 0; p < 6; p++) partials[p] = (float) a.narrow(0, p * piece, Math.min(piece, n - p * piece)).sum().item();
+        double expected = Tensor.of(partials, 6).sum().item();
+        int threads = Tensor.getNumThreads();
+        try {
+            for (int t = 1; t <= 2; t++) {
+                Tensor.setNumThreads(t);
+                assertThat(a.sum().item()).as("%d threads", t).isEqualTo(expected);
+            }
+        } finally {
+            Tensor.setNumThreads(threads);
+        }
+    }
+
+    @Test
     void largeOpsSplitAcrossThreadsGiveTheSameResult() {
         int n = 1 << 20;
         Tensor a = Tensor.rand(new Generator(1), n), b = Tensor.rand(new Generator(2), n);

@@ -29,4 +29,14 @@ public interface DTypeKernels {
 
     /** y[yo] = the SUM, PROD, AMAX or AMIN of n elements of x. */
     void reduce(Op op, Object x, int xo, int xs, int n, Object y, int yo);
+
+    /**
+     * Two contiguous runs of n elements at once: y[ya] = reduce of x[xa..], y[yb] = reduce of x[xb..],
+     * each exactly what {@link #reduce} gives. A kernel may read both runs together: two far-apart
+     * streams draw more memory bandwidth from one core than one stream does.
+     */
+    default void reducePair(Op op, Object x, int xa, int xb, int n, Object y, int ya, int yb) {
+        reduce(op, x, xa, 1, n, y, ya);
+        reduce(op, x, xb, 1, n, y, yb);
+    }
 }

@@ -136,9 +136,19 @@ public final class Reductions {
      */
     private static void reduceLongRun(Op op, DTypeKernels k, DType dtype, Object xa, int offset, int n, Object oa) {
         int parts = (n + PARTIAL - 1) / PARTIAL;
+        // Full pieces q and q + half are reduced together (two memory streams per thread); the
+        // rest one by one. Each partial result is the same however pieces are paired or split.
+        int half = n / PARTIAL / 2, tasks = parts - half;
         Object partial = Storage.allocate(dtype, parts).array();
-        Parallel.forRange(parts, 1, (p0, p1) -> {
-            for (int p = p0; p < p1; p++) k.reduce(op, xa, offset + p * PARTIAL, 1, Math.min(PARTIAL, n - p * PARTIAL), partial, p);
+        Parallel.forRange(tasks, 1, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                if (t < half) {
+                    k.reducePair(op, xa, offset + t * PARTIAL, offset + (t + half) * PARTIAL, PARTIAL, partial, t, t + half);
+                } else {
+                    int p = t + half;
+                    k.reduce(op, xa, offset + p * PARTIAL, 1, Math.min(PARTIAL, n - p * PARTIAL), partial, p);
+                }
+            }
         });
         k.reduce(op, partial, 0, 1, parts, oa, 0);
     }
