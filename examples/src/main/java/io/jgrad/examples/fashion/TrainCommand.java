@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
                 "Writes to --out: checkpoint.safetensors (model + optimizer + epoch + RNG) and run.json (settings, history) for --resume, "
                         + "model.safetensors (the state_dict, loadable by PyTorch and 'evaluate'), loss.png, accuracy.png."})
 public final class TrainCommand extends ExampleCommand {
-    /** Epochs of the default run: about five minutes on 2 cores with the full data set. */
+    /** Epochs of the default run: about four minutes on 2 cores with the full data set. */
     static final int DEFAULT_EPOCHS = 18;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the Fashion-MNIST IDX files (plain or .gz), or 'bundled' for the bundled subset.")
