@@ -8,6 +8,7 @@ import io.jgrad.core.kernels.ConvKernels;
 import io.jgrad.core.kernels.Window;
 import io.jgrad.core.spi.Tracking;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Convolution (cross-correlation, as in PyTorch) by im2col + the packed SIMD GEMM, batch elements
@@ -184,16 +185,25 @@ public final class Convolution {
         Object xa = xr.array(), wa = wr.array(), ya = y.storage().array(), ba = br.array();
         int xo = xr.offset(), wo = wr.offset(), bo = br.offset();
         boolean direct = g.pointwise();
+        // With an unfolded image the bias rides in the GEMM: one more row of ones in the columns and
+        // the bias as one more weight column, so the output is written once (filling it with the
+        // bias first was 18% of a 1 -> 32 channel layer). A 1x1 convolution reads x in place instead.
+        boolean biasInGemm = ba != null && !direct;
+        int depth = rows + (biasInGemm ? 1 : 0);
+        Tensor wk = biasInGemm ? Tensor.cat(List.of(w.detach().reshape(o, rows), b.detach().reshape(o, 1)), 1) : w;
+        Object wka = biasInGemm ? wk.storage().array() : wa, one = Tensor.ones(x.dtype(), 1).storage().array();
+        int wko = biasInGemm ? 0 : wo;
         Parallel.forRange(n, grain((long) o * rows * positions), (n0, n1) -> {
-            Object cols = direct ? null : k.alloc(rows * positions);
+            Object cols = direct ? null : k.alloc(depth * positions);
+            if (biasInGemm) k.fillRows(cols, rows * positions, 1, positions, one, 0);
             for (int s = n0; s < n1; s++) {
                 int yo = s * o * positions;
-                if (ba != null) k.fillRows(ya, yo, o, positions, ba, bo);
+                if (ba != null && !biasInGemm) k.fillRows(ya, yo, o, positions, ba, bo);
                 for (int gi = 0; gi < groups; gi++) {
                     int xs = xo + (s * c + gi * cg) * plane;
                     if (!direct) k.im2col(xa, xs, cg, g.h(), g.w(), cols);
-                    k.gemm(og, positions, rows, wa, wo + gi * og * rows, rows, 1, direct ? xa : cols, direct ? xs : 0, positions, 1,
-                            ya, yo + gi * og * positions, positions, ba != null);
+                    k.gemm(og, positions, depth, wka, wko + gi * og * depth, depth, 1, direct ? xa : cols, direct ? xs : 0, positions, 1,
+                            ya, yo + gi * og * positions, positions, ba != null && !biasInGemm);
                 }
             }
         });
