@@ -68,17 +68,10 @@ public final class Convolution {
      */
     public static Tensor conv(String op, int spatial, Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padBefore, int[] padAfter,
                               int[] dilation, int groups) {
-        checkTypes(op, x, weight, bias);
-        if (weight.dim() != spatial + 2)
-            throw new IllegalArgumentException(op + ": expected a " + (spatial + 2) + "-d weight (out_channels, in_channels/groups, "
-                    + (spatial == 1 ? "kW" : "kH, kW") + "), got weight of shape " + Shape.str(weight.shape()));
-        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
+        boolean unbatched = checkCommon(op, spatial, x, weight, bias, "out_channels, in_channels/groups", stride, dilation, groups);
         Tensor in = unbatched ? x.unsqueeze(0) : x;
-        SpatialArgs.checkValues(op, spatial, stride, "stride", 1);
         SpatialArgs.checkValues(op, spatial, padBefore, "padding", 0);
         SpatialArgs.checkValues(op, spatial, padAfter, "padding", 0);
-        SpatialArgs.checkValues(op, spatial, dilation, "dilation", 1);
-        if (groups < 1) throw new IllegalArgumentException(op + ": groups must be positive, got " + groups);
         int o = weight.size(0), c = in.size(1);
         if (o % groups != 0)
             throw new IllegalArgumentException(op + ": out_channels " + o + " (weight " + Shape.str(weight.shape()) + ") must be divisible by groups " + groups);
@@ -111,17 +104,10 @@ public final class Convolution {
      */
     public static Tensor convTranspose(String op, int spatial, Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                        int[] outputPadding, int groups, int[] dilation) {
-        checkTypes(op, x, weight, bias);
-        if (weight.dim() != spatial + 2)
-            throw new IllegalArgumentException(op + ": expected a " + (spatial + 2) + "-d weight (in_channels, out_channels/groups, "
-                    + (spatial == 1 ? "kW" : "kH, kW") + "), got weight of shape " + Shape.str(weight.shape()));
-        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
+        boolean unbatched = checkCommon(op, spatial, x, weight, bias, "in_channels, out_channels/groups", stride, dilation, groups);
         Tensor in = unbatched ? x.unsqueeze(0) : x;
-        SpatialArgs.checkValues(op, spatial, stride, "stride", 1);
         SpatialArgs.checkValues(op, spatial, padding, "padding", 0);
         SpatialArgs.checkValues(op, spatial, outputPadding, "output_padding", 0);
-        SpatialArgs.checkValues(op, spatial, dilation, "dilation", 1);
-        if (groups < 1) throw new IllegalArgumentException(op + ": groups must be positive, got " + groups);
         int cin = weight.size(0), cout = weight.size(1) * groups;
         if (cin % groups != 0)
             throw new IllegalArgumentException(op + ": in_channels " + cin + " (weight " + Shape.str(weight.shape()) + ") must be divisible by groups " + groups);
@@ -146,6 +132,20 @@ public final class Convolution {
                 ? correlateAdjoint(in.unsqueeze(2), weight.unsqueeze(2), bias, g).squeeze(2)
                 : correlateAdjoint(in, weight, bias, g);
         return unbatched ? y.squeeze(0) : y;
+    }
+
+    /** The checks convolution and its transpose share; true if x is unbatched (C, *). */
+    private static boolean checkCommon(String op, int spatial, Tensor x, Tensor weight, Tensor bias, String weightDims, int[] stride,
+                                       int[] dilation, int groups) {
+        checkTypes(op, x, weight, bias);
+        if (weight.dim() != spatial + 2)
+            throw new IllegalArgumentException(op + ": expected a " + (spatial + 2) + "-d weight (" + weightDims + ", "
+                    + (spatial == 1 ? "kW" : "kH, kW") + "), got weight of shape " + Shape.str(weight.shape()));
+        boolean unbatched = SpatialArgs.checkInput(op, spatial, x);
+        SpatialArgs.checkValues(op, spatial, stride, "stride", 1);
+        SpatialArgs.checkValues(op, spatial, dilation, "dilation", 1);
+        if (groups < 1) throw new IllegalArgumentException(op + ": groups must be positive, got " + groups);
+        return unbatched;
     }
 
     private static void checkTypes(String op, Tensor x, Tensor weight, Tensor bias) {
